@@ -1,0 +1,102 @@
+"""arXiv abstracts without titles: an abstract, an optional comment line, then the `arXiv:ID` that closes it.
+
+The identifier is glued to the start of the next abstract, and the last line is a bare identifier:
+
+    Self-supervised learning (SSL) ...
+    12 pages
+    arXiv:2103.13559Mixup linearly interpolates ...
+    ...
+    arXiv:1906.07052
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.identifiers import match_arxiv_id
+from scholarcli.model import ParseIssue, ParseResult, Source, Work
+
+NAME = "arxiv-abstracts"
+SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"
+
+_PREFIX = re.compile(r"arXiv:\s?", re.IGNORECASE)
+#: The longest line read as a comment (`12 pages`, `Accepted by CVPR 2020`) rather than abstract text.
+COMMENT_MAX = 200
+
+
+@dataclass
+class _Pending:
+    start: int
+    lines: list[str] = field(default_factory=list)
+
+
+def sniff(text: str) -> float:
+    """High when many lines start with `arXiv:ID` and the text has no `Authors:` lines."""
+    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    if not lines or any(ln.startswith("Authors:") for ln in lines):
+        return 0.0
+    ids = sum(1 for ln in lines if _leading_id(ln) is not None)
+    if ids == 0:
+        return 0.0
+    return min(1.0, 0.5 + ids / len(lines))
+
+
+def _leading_id(line: str) -> tuple[str, int | None, str] | None:
+    """(id, version, rest of line) when the line starts with `arXiv:ID`."""
+    m = _PREFIX.match(line)
+    if not m:
+        return None
+    found = match_arxiv_id(line, m.end())
+    if found is None:
+        return None
+    return found.id, found.version, line[found.end:].strip()
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read each abstract with the comment and identifier that follow it."""
+    result = ParseResult(layout=NAME, path=path)
+    pending: _Pending | None = None
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        leading = _leading_id(line)
+        if leading is None:
+            if pending is None:
+                pending = _Pending(number)
+            pending.lines.append(line)
+            continue
+        ident, version, rest = leading
+        if pending is None:
+            result.issues.append(ParseIssue(path, number, f"arXiv:{ident} closes no abstract; skipped"))
+        else:
+            result.works.append(_work(pending, ident, version, Source(NAME, path, pending.start)))
+        pending = _Pending(number, [rest]) if rest else None
+    if pending is not None:
+        result.issues.append(
+            ParseIssue(path, pending.start, "last abstract has no closing arXiv id (dump cut off?); kept without one")
+        )
+        result.works.append(_work(pending, None, None, Source(NAME, path, pending.start)))
+    return result
+
+
+def _work(pending: _Pending, ident: str | None, version: int | None, source: Source) -> Work:
+    lines = pending.lines
+    comment: str | None = None
+    if len(lines) > 1 and len(lines[-1]) <= COMMENT_MAX:
+        comment = lines[-1]
+        lines = lines[:-1]
+    found = match_arxiv_id(ident) if ident else None
+    return Work(
+        abstract=" ".join(lines) or None,
+        comment=comment,
+        arxiv_id=ident,
+        arxiv_version=version,
+        year=found.year if found else None,
+        date=found.date if found else None,
+        type="preprint" if ident else None,
+        venue="arXiv" if ident else None,
+        sources=(source,),
+    )

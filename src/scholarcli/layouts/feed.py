@@ -1,0 +1,153 @@
+"""Scored related-paper feed: a `[score]CATMon D[, YYYY][Code]` header, a title glued to its authors, an abstract.
+
+    96.6LGJun 2
+    FFR: Forward-Forward Learning for RegressionXinyang Liu, Xuanyu Liang, Shiqi Ding et al.
+    The Forward-Forward (FF) algorithm offers ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from scholarcli.dates import iso, month_number, year_for
+from scholarcli.model import ParseIssue, ParseResult, Source, Work
+from scholarcli.names import is_given_name, is_surname, looks_like_name, name_key
+
+NAME = "feed"
+SUMMARY = "Scored related-paper feed: `96.6LGJun 2` header, title glued to authors, abstract"
+
+HEADER = re.compile(
+    r"^(?P<score>\d{1,3}(?:\.\d+)?)?\s?"
+    r"(?P<cat>(?:[a-z][a-z-]*\.)?[A-Z]{2,4})?\s?"
+    r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s(?P<day>\d{1,2})"
+    r"(?:,\s?(?P<year>\d{4}))?\s?(?P<code>Code)?$"
+)
+_ET_AL = re.compile(r",?\s*\bet\s+al\.?\s*$")
+_GLUE_BEFORE = set(".!?:;)]}\"'’”") # punctuation that can end a title right before a glued name
+
+
+def sniff(text: str) -> float:
+    """Share of records: how many non-blank lines are feed headers, scaled so a clean feed scores 1."""
+    lines = [ln for ln in text.split("\n")[:3000] if ln.strip()]
+    if not lines:
+        return 0.0
+    headers = sum(1 for ln in lines if HEADER.match(ln.strip()))
+    return 0.0 if headers == 0 else min(1.0, 3.0 * headers / len(lines))
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every header/title/abstract triple; a header with no title line is reported and skipped."""
+    result = ParseResult(layout=NAME, path=path)
+    lines = text.split("\n")
+    starts = [i for i, ln in enumerate(lines) if HEADER.match(ln.strip())]
+    blocks: list[tuple[int, list[tuple[int, str]]]] = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        body = [(i, lines[i].strip()) for i in range(start + 1, end) if lines[i].strip()]
+        blocks.append((start, body))
+    known = _known_names(body[0][1] for _, body in blocks if body)
+    for start, body in blocks:
+        if not body:
+            result.issues.append(ParseIssue(path, start + 1, "feed header with no title line; record skipped"))
+            continue
+        header = HEADER.match(lines[start].strip())
+        assert header is not None
+        result.works.append(_work(header, body, known, as_of, Source(NAME, path, start + 1)))
+    return result
+
+
+def _work(
+    header: re.Match[str], body: list[tuple[int, str]], known: set[str], as_of: date, source: Source
+) -> Work:
+    month = month_number(header["mon"]) or 1
+    day = int(header["day"])
+    year = int(header["year"]) if header["year"] else year_for(month, day, as_of)
+    title, authors, truncated, affiliations = split_title_authors(body[0][1], known)
+    abstract = " ".join(text for _, text in body[1:]) or None
+    return Work(
+        title=title,
+        authors=tuple(authors),
+        authors_truncated=truncated,
+        year=year,
+        date=iso(year, month, day) or str(year),
+        abstract=abstract,
+        categories=(header["cat"],) if header["cat"] else (),
+        affiliations=tuple(affiliations),
+        score=float(header["score"]) if header["score"] else None,
+        has_code=bool(header["code"]),
+        sources=(source,),
+    )
+
+
+def _known_names(title_lines: Iterable[str]) -> set[str]:
+    """Names seen as second or later authors anywhere in the feed, as keys: they settle ambiguous splits."""
+    known: set[str] = set()
+    for line in title_lines:
+        people = _ET_AL.sub("", line.rsplit(" · ", 1)[0]).split(",")[1:]
+        known.update(name_key(p) for p in people if looks_like_name(p.strip()))
+    return known
+
+
+def split_title_authors(line: str, known: set[str] | None = None) -> tuple[str, list[str], bool, list[str]]:
+    """Split `TitleFirst Author, Second Author et al. · aff1, aff2` into title, authors, truncated, affiliations.
+
+    The first author is glued to the end of the title. The split point is an upper-case letter that follows
+    a letter, digit or closing punctuation with no space, such that what follows reads as a name whose first
+    token has no inner capitals (`ConvNets|Hao Chen`, `LLMs|Chi Xu`, `CLIP|Qi Qian`). Names seen elsewhere in
+    the feed win ties.
+    """
+    affiliations: list[str] = []
+    if " · " in line:
+        line, tail = line.rsplit(" · ", 1)
+        affiliations = [a.strip() for a in tail.split(",") if a.strip()]
+    truncated = bool(_ET_AL.search(line))
+    line = _ET_AL.sub("", line).strip()
+    parts = line.split(",")
+    # The trailing comma-separated parts that read as whole names are the later authors.
+    cut = len(parts)
+    while cut > 1 and looks_like_name(parts[cut - 1].strip()):
+        cut -= 1
+    later = [p.strip() for p in parts[cut:]]
+    glued = ",".join(parts[:cut]).strip()
+    split = _split_glued(glued, known or set())
+    if split is None:
+        if later or truncated:
+            tokens = glued.split()
+            if len(tokens) > 2 and looks_like_name(" ".join(tokens[-2:])):
+                return " ".join(tokens[:-2]), [" ".join(tokens[-2:]), *later], truncated, affiliations
+        return glued, later, truncated, affiliations
+    title, first = split
+    return title, [first, *later], truncated, affiliations
+
+
+def _split_glued(text: str, known: set[str]) -> tuple[str, str] | None:
+    """Find where the first author's name starts inside `text`; return (title, name) or None."""
+    tokens = text.split(" ")
+    candidates: list[tuple[tuple[int, int, int], str, str]] = []
+    for idx in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
+        token = tokens[idx]
+        rest = tokens[idx + 1:]
+        for pos in range(1, len(token)):
+            ch, before = token[pos], token[pos - 1]
+            if not (ch.isupper() and (before.isalnum() or before in _GLUE_BEFORE)):
+                continue
+            name_tokens = [token[pos:], *rest]
+            if not is_given_name(name_tokens[0]):
+                continue
+            name = " ".join(name_tokens)
+            if len(name_tokens) == 1:
+                plausible = 0
+            else:
+                plausible = 1 if looks_like_name(name) else 0
+                if not plausible and not all(is_surname(t) or is_given_name(t) for t in name_tokens[1:]):
+                    continue
+            title = " ".join([*tokens[:idx], token[:pos]]).strip()
+            rank = (1 if name_key(name) in known else 0, plausible, idx)
+            candidates.append((rank, title, name))
+    if not candidates:
+        return None
+    _, title, name = max(candidates, key=lambda c: c[0])
+    return title, name
+

@@ -1,0 +1,154 @@
+"""A paper page with related papers: the main paper, then titleless related abstracts after `Read More`.
+
+    Representation Consolidation for Training Expert Students
+    141   0   0.0 ( 0 )
+     Added by Zhizhong Li
+     Publication date 2021
+    ...abstract...
+    Read More
+    <abstract>
+    208 - Xin Yuan , Zhe Lin , Jason Kuen 2021      <- attribution of the abstract after it
+    <abstract>
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from scholarcli.dates import parse_date, year_of
+from scholarcli.model import ParseIssue, ParseResult, Source, Work
+
+NAME = "paper-page"
+SUMMARY = "Paper page: title, views line, `Added by`, `Publication date`, abstract, related abstracts"
+
+_STATS = re.compile(r"^\d[\d,]*\s+\d[\d,]*\s+\d+(?:\.\d+)?\s*\(\s*\d+\s*\)$")
+_ADDED_BY = re.compile(r"^Added by\s+(?P<name>.+)$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^Publication date\s+(?P<date>.+)$", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"^(?P<views>\d[\d,]*)\s+-\s+(?P<names>.+?)(?:\s+(?P<year>(?:19|20)\d{2}))?$")
+_READ_MORE = "read more"
+#: Site chrome, never a record: whole lines, and the openings of longer furniture lines (casefolded).
+_CHROME_LINES = frozenset(
+    {"rate research", "suggested questions", "comments", "share", "download", "log in", "sign in", "read more",
+     "mircosoft-partner", "microsoft-partner", "related research", "no comments yet", "post a comment"}
+)
+_CHROME_OPENINGS = (
+    "do you want to publish a course",
+    "ask chatgpt about the research",
+    "fetching comments",
+    "sign in to be able to follow",
+    "and research's language is",
+    "research's language is",
+)
+_END_OF_RELATED = frozenset({"suggested questions", "comments"})
+_ATTRIBUTION_MAX = 400
+
+
+def sniff(text: str) -> float:
+    """High when the page has the `Added by` / `Publication date` / `Read More` furniture."""
+    head = text[:200_000]
+    marks = sum(
+        1
+        for pattern in (r"(?m)^\s*Added by\s", r"(?m)^\s*Publication date\s", r"(?mi)^\s*Read More\s*$",
+                        r"(?m)^\s*\d+\s+\d+\s+\d+(?:\.\d+)?\s*\(\s*\d+\s*\)\s*$", r"(?mi)^\s*rate research\s*$")
+        if re.search(pattern, head)
+    )
+    return 0.0 if marks < 2 else 0.5 + 0.1 * marks
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is site furniture: buttons, prompts, or a footer in a non-Latin script."""
+    low = line.casefold()
+    if low in _CHROME_LINES or (len(line) < 120 and low.startswith(_CHROME_OPENINGS)):
+        return True
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and sum(1 for ch in letters if not _is_latin(ch)) > len(letters) / 2:
+        return True
+    return False
+
+
+def _is_latin(ch: str) -> bool:
+    try:
+        return unicodedata.name(ch).startswith(("LATIN", "GREEK"))
+    except ValueError:
+        return False
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read the main paper and every related abstract, with the attribution line that precedes it."""
+    result = ParseResult(layout=NAME, path=path)
+    lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
+    content = [(n, ln) for n, ln in lines if ln]
+    split = next((i for i, (_, ln) in enumerate(content) if ln.casefold() == _READ_MORE), len(content))
+    main = _main_paper(content[:split], path)
+    if main is not None:
+        result.works.append(main)
+    _related(content[split + 1:], path, result)
+    return result
+
+
+def _main_paper(block: list[tuple[int, str]], path: str) -> Work | None:
+    title: str | None = None
+    start = block[0][0] if block else 1
+    year_date: str | None = None
+    abstract: list[str] = []
+    header_done = False
+    for number, line in block:
+        if is_chrome(line):
+            continue
+        if _STATS.match(line) or _ADDED_BY.match(line):
+            header_done = True
+            continue
+        if m := _PUBLISHED.match(line):
+            year_date = parse_date(m["date"])
+            header_done = True
+            continue
+        if title is None and not header_done:
+            title, start = line, number
+        elif header_done:
+            abstract.append(line)
+        else:  # a second line before the stats line: the title wrapped
+            title = f"{title} {line}"
+    if title is None and not abstract:
+        return None
+    return Work(
+        title=title,
+        year=year_of(year_date),
+        date=year_date,
+        abstract=" ".join(abstract) or None,
+        sources=(Source(NAME, path, start),),
+    )
+
+
+def _related(block: list[tuple[int, str]], path: str, result: ParseResult) -> None:
+    attribution: tuple[int, re.Match[str]] | None = None
+    for number, line in block:
+        if line.casefold() in _END_OF_RELATED or line.casefold().startswith("fetching comments"):
+            break
+        if is_chrome(line):
+            continue
+        if len(line) < _ATTRIBUTION_MAX and (m := _ATTRIBUTION.match(line)):
+            if attribution is not None:
+                result.issues.append(ParseIssue(path, attribution[0], "attribution line with no abstract; skipped"))
+            attribution = (number, m)
+            continue
+        authors: tuple[str, ...] = ()
+        year: int | None = None
+        start = number
+        if attribution is not None:
+            start, m = attribution
+            authors = tuple(" ".join(a.split()) for a in m["names"].split(",") if a.strip())
+            year = int(m["year"]) if m["year"] else None
+            attribution = None
+        result.works.append(
+            Work(
+                abstract=line,
+                authors=authors,
+                year=year,
+                date=str(year) if year else None,
+                sources=(Source(NAME, path, start),),
+            )
+        )
+    if attribution is not None:
+        result.issues.append(ParseIssue(path, attribution[0], "attribution line with no abstract; skipped"))

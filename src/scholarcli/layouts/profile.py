@@ -1,0 +1,128 @@
+"""Researcher profile page: a header about the person, then `Published work` items.
+
+Each item is a glued `type+year+venue` line (`preprint2022arXiv`,
+`article2017IEEE Transactions on Pattern Analysis and Machine Intelligence`), a title and an optional
+abstract. Items name no authors: the profile owner is recorded as their author, with the list truncated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scholarcli.model import ParseIssue, ParseResult, Profile, Source, Work
+
+NAME = "profile"
+SUMMARY = "Researcher profile page: header, then `preprint2022arXiv` / title / abstract items"
+
+KNOWN_TYPES = (
+    "journal-article", "proceedings-article", "posted-content", "book-chapter", "inproceedings",
+    "incollection", "phdthesis", "mastersthesis", "techreport", "conference", "proceedings", "preprint",
+    "article", "chapter", "dataset", "software", "thesis", "report", "poster", "patent", "book", "misc",
+    "other", "review", "editorial", "letter", "dissertation", "presentation",
+)
+_TYPES = "|".join(KNOWN_TYPES)
+_ITEM = re.compile(rf"^(?P<type>{_TYPES}|[a-z]+(?=(?:19|20)\d\d))(?P<year>(?:19|20)\d{{2}})?(?P<venue>.*)$")
+_TRUST = re.compile(r"Trust\s+(?P<score>\d+)\s*-\s*(?P<label>[A-Za-z]+?)(?=Verification|Unclaimed|Claimed|$)")
+_VERIFICATION = re.compile(r"Verification\s+(?P<level>L\d+)")
+_CLAIMED = re.compile(r"(?P<state>Unclaimed|Claimed) author")
+_COUNT = re.compile(r"^(?P<n>\d[\d,]*)\s?(?P<what>[a-z][a-z ]{2,30})$")
+_AFFILIATION = re.compile(r"^Researcher(?P<aff>.*?)(?:Open to collaborate)?$")
+_PUBLISHED = re.compile(r"^Published work$", re.IGNORECASE)
+_ITEM_COUNT = re.compile(r"^\d[\d,]*\s+published item(?:\(s\)|s)?$", re.IGNORECASE)
+_TRAILING_CHROME = frozenset({"load more", "show more", "view all", "see all", "back to top", "show all"})
+_ITEM_LINE_MAX = 300
+
+
+def sniff(text: str) -> float:
+    """High when the page has a `Published work` section or `Researcher profile` and type+year lines."""
+    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    items = sum(1 for ln in lines if _is_item_header(ln))
+    marks = sum(1 for ln in lines if _PUBLISHED.match(ln) or ln == "Researcher profile")
+    if not items:
+        return 0.0
+    return min(1.0, 0.4 + 0.25 * marks + 0.05 * items)
+
+
+def _is_item_header(line: str) -> bool:
+    if len(line) > _ITEM_LINE_MAX:
+        return False
+    m = _ITEM.match(line)
+    if not m:
+        return False
+    # A known type may stand without a year, but then nothing may follow but a venue-like capitalised word.
+    return bool(m["year"]) or not m["venue"] or m["venue"][:1].isupper()
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read the profile header and every published item."""
+    result = ParseResult(layout=NAME, path=path)
+    lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
+    content = [(n, ln) for n, ln in lines if ln]
+    section = next((i for i, (_, ln) in enumerate(content) if _PUBLISHED.match(ln)), None)
+    header = content[:section] if section is not None else []
+    body = content[section + 1:] if section is not None else content
+    result.profile = _profile(header, path)
+    owner = result.profile.name if result.profile else None
+    starts = [i for i, (_, ln) in enumerate(body) if _is_item_header(ln)]
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(body)
+        number, line = body[i]
+        rest = [ln for _, ln in body[i + 1:end]]
+        while rest and rest[-1].casefold() in _TRAILING_CHROME:
+            rest.pop()
+        if not rest:
+            result.issues.append(ParseIssue(path, number, f"item {line!r} has no title; skipped"))
+            continue
+        m = _ITEM.match(line)
+        assert m is not None
+        year = int(m["year"]) if m["year"] else None
+        result.works.append(
+            Work(
+                title=rest[0],
+                authors=(owner,) if owner else (),
+                authors_truncated=True,
+                year=year,
+                date=str(year) if year else None,
+                type=m["type"],
+                venue=m["venue"].strip() or None,
+                abstract=" ".join(rest[1:]) or None,
+                sources=(Source(NAME, path, number),),
+            )
+        )
+    return result
+
+
+def _profile(header: list[tuple[int, str]], path: str) -> Profile | None:
+    if not header:
+        return None
+    texts = [ln for _, ln in header]
+    if texts and texts[0].casefold() == "researcher profile":
+        texts = texts[1:]
+    name = texts[0] if texts else None
+    description = texts[1] if len(texts) > 1 and name and texts[1].startswith(name) else None
+    counts: dict[str, int] = {}
+    trust = trust_label = verification = affiliation = None
+    claimed: bool | None = None
+    for line in texts:
+        if m := _COUNT.match(line):
+            counts[m["what"].strip().replace(" ", "_")] = int(m["n"].replace(",", ""))
+        if m := _TRUST.search(line):
+            trust, trust_label = int(m["score"]), m["label"]
+        if m := _VERIFICATION.search(line):
+            verification = m["level"]
+        if m := _CLAIMED.search(line):
+            claimed = m["state"] == "Claimed"
+        if (m := _AFFILIATION.match(line)) and m["aff"] and m["aff"] != "Affiliation not imported":
+            affiliation = m["aff"]
+    return Profile(
+        name=name,
+        path=path,
+        description=description,
+        affiliation=affiliation,
+        trust=int(trust) if trust is not None else None,
+        trust_label=trust_label,
+        verification=verification,
+        claimed=claimed,
+        counts=counts,
+    )

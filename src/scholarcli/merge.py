@@ -1,0 +1,94 @@
+"""Merge policy: how the records of one cluster become one work, each field taking its most informative value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from scholarcli.model import Source, Work
+
+_CUT_MARKS = ("…", "...")
+
+
+def merge_works(works: Sequence[Work]) -> Work:
+    """One work from several records of it: full authors over truncated, full abstract over cut, earliest date.
+
+    `year`/`date` are the first appearance, `updated` the latest seen; lists and `sources` are unions.
+    """
+    if len(works) == 1:
+        return works[0]
+    authored = [w for w in works if w.authors]
+    full = [w for w in authored if not w.authors_truncated]
+    best_authors = max(full or authored, key=lambda w: len(w.authors)) if authored else None
+    date = earliest_date(w.date for w in works)
+    years = [w.year for w in works if w.year is not None]
+    updated_candidates = [d for w in works for d in (w.updated, w.date) if d]
+    venue_work = _most_specific_venue(works)
+    return Work(
+        title=_longest(w.title for w in works),
+        authors=best_authors.authors if best_authors else (),
+        authors_truncated=best_authors.authors_truncated if best_authors else any(w.authors_truncated for w in works),
+        year=min(years) if years else None,
+        date=date,
+        updated=max(updated_candidates) if any(w.updated for w in works) else None,
+        arxiv_id=_first(w.arxiv_id for w in works),
+        arxiv_version=max((w.arxiv_version for w in works if w.arxiv_version), default=None),
+        doi=_first(w.doi for w in works),
+        venue=venue_work.venue if venue_work else None,
+        type=venue_work.type if venue_work else _first(w.type for w in works),
+        abstract=best_abstract(w.abstract for w in works),
+        comment=_longest(w.comment for w in works),
+        journal_ref=_longest(w.journal_ref for w in works),
+        categories=_union(w.categories for w in works),
+        affiliations=_union(w.affiliations for w in works),
+        score=max((w.score for w in works if w.score is not None), default=None),
+        has_code=True if any(w.has_code for w in works) else (False if any(w.has_code is False for w in works) else None),
+        sources=_union_sources(w.sources for w in works),
+    )
+
+
+def earliest_date(dates: Iterable[str | None]) -> str | None:
+    """The earliest ISO date; of dates equal at their common precision, the most precise (`2020-09-30` over `2020`)."""
+    best: str | None = None
+    for d in dates:
+        if not d:
+            continue
+        if best is None:
+            best = d
+            continue
+        common = min(len(best), len(d))
+        if d[:common] < best[:common] or (d[:common] == best[:common] and len(d) > len(best)):
+            best = d
+    return best
+
+
+def best_abstract(abstracts: Iterable[str | None]) -> str | None:
+    """The full abstract over a cut one (ending in `…`); among full ones, the longest."""
+    texts = [a for a in abstracts if a]
+    if not texts:
+        return None
+    return max(texts, key=lambda a: (not a.rstrip().endswith(_CUT_MARKS), len(a)))
+
+
+def _most_specific_venue(works: Sequence[Work]) -> Work | None:
+    """The record whose venue says most: a journal or conference over `arXiv`, a named venue over none."""
+    with_venue = [w for w in works if w.venue]
+    if not with_venue:
+        return None
+    return max(with_venue, key=lambda w: (w.venue is not None and w.venue.casefold() != "arxiv", len(w.venue or "")))
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _longest(values: Iterable[str | None]) -> str | None:
+    present = [v for v in values if v]
+    return max(present, key=len) if present else None
+
+
+def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def _union_sources(groups: Iterable[tuple[Source, ...]]) -> tuple[Source, ...]:
+    return tuple(dict.fromkeys(s for group in groups for s in group))

@@ -1,0 +1,143 @@
+"""The data model: frozen records that every stage passes along. No I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from scholarcli.titles import normalise_title
+
+#: Keys of a work's JSON object, in output order. Every key is always present.
+JSON_KEYS: tuple[str, ...] = (
+    "id",
+    "title",
+    "authors",
+    "authors_truncated",
+    "year",
+    "date",
+    "updated",
+    "arxiv_id",
+    "arxiv_version",
+    "doi",
+    "venue",
+    "type",
+    "abstract",
+    "comment",
+    "journal_ref",
+    "categories",
+    "affiliations",
+    "score",
+    "has_code",
+    "sources",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record was read: its layout, file (or `-` for stdin) and 1-based start line."""
+
+    format: str
+    path: str
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One publication record, as parsed from one source or merged from several."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    authors_truncated: bool = False
+    year: int | None = None
+    date: str | None = None
+    updated: str | None = None
+    arxiv_id: str | None = None
+    arxiv_version: int | None = None
+    doi: str | None = None
+    venue: str | None = None
+    type: str | None = None
+    abstract: str | None = None
+    comment: str | None = None
+    journal_ref: str | None = None
+    categories: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    score: float | None = None
+    has_code: bool | None = None
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: the arXiv id, else the DOI, else a hash of the normalised title/abstract."""
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}"
+        if self.doi:
+            return f"doi:{self.doi.lower()}"
+        key = normalise_title(self.title) if self.title else ""
+        if key:
+            return "title:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        text = " ".join((self.abstract or "").split()).casefold()
+        return "text:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+    def with_changes(self, **changes: Any) -> Work:
+        """Return a copy with some fields replaced."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the documented contract (see README and schema/work.schema.json)."""
+        out: dict[str, Any] = {"id": self.id}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "sources":
+                out["sources"] = [s.to_dict() for s in value]
+            elif isinstance(value, tuple):
+                out[f.name] = list(value)
+            else:
+                out[f.name] = value
+        return {key: out[key] for key in JSON_KEYS}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The header of a researcher profile page: who it is about and the counts it shows."""
+
+    name: str | None
+    path: str
+    description: str | None = None
+    affiliation: str | None = None
+    trust: int | None = None
+    trust_label: str | None = None
+    verification: str | None = None
+    claimed: bool | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """A block that could not be read as a record; parsing carries on past it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """What a layout parser read from one text: the works, any profile header, and skipped blocks."""
+
+    layout: str
+    path: str
+    works: list[Work] = field(default_factory=list)
+    issues: list[ParseIssue] = field(default_factory=list)
+    profile: Profile | None = None
+    encoding: str = "utf-8"
+    detected: bool = True

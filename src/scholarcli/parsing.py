@@ -1,0 +1,65 @@
+"""From inputs to parse results: read, detect the layout (or take the forced one), parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from scholarcli.layouts import LAYOUTS, detect
+from scholarcli.model import ParseResult, Work
+from scholarcli.reading import InputError, TextInput, expand_path, normalise_text, read_input
+
+
+class UnknownLayoutError(InputError):
+    """Text in none of the known layouts."""
+
+
+def parse_input(source: TextInput, layout: str | None = None, as_of: date | None = None) -> ParseResult:
+    """Parse one decoded input in the given layout, or in the one detected from its text."""
+    detected = layout is None
+    if layout is None:
+        layout, _ = detect(source.text)
+        if layout is None:
+            raise UnknownLayoutError(
+                source.path, "text is in no known layout; see `scholar formats`, or force one with --from"
+            )
+    if layout not in LAYOUTS:
+        raise InputError(source.path, f"unknown layout {layout!r}; see `scholar formats`")
+    result = LAYOUTS[layout].parse(source.text, source.path, as_of or date.today())
+    result.encoding, result.detected = source.encoding, detected
+    return result
+
+
+def iter_results(
+    paths: Iterable[str], layout: str | None = None, as_of: date | None = None
+) -> Iterator[ParseResult | InputError]:
+    """Parse every file that the paths name, in order, yielding each result or the error that stopped it.
+
+    One bad input never stops the others.
+    """
+    for raw in paths:
+        try:
+            files = expand_path(raw)
+        except InputError as exc:
+            yield exc
+            continue
+        for path in files:
+            try:
+                yield parse_input(read_input(path), layout, as_of)
+            except InputError as exc:
+                yield exc
+
+
+def parse_text(text: str, layout: str | None = None, as_of: date | None = None, path: str = "<text>") -> list[Work]:
+    """Parse a page's text into works (one per record, file order). Raises InputError if no layout fits."""
+    return parse_input(TextInput(path, normalise_text(text), "str"), layout, as_of).works
+
+
+def parse_paths(paths: Iterable[str], layout: str | None = None, as_of: date | None = None) -> list[Work]:
+    """Parse files, folders and `-` into works, in file order. Raises the first InputError met."""
+    works: list[Work] = []
+    for result in iter_results(paths, layout, as_of):
+        if isinstance(result, InputError):
+            raise result
+        works.extend(result.works)
+    return works
