@@ -9,7 +9,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Annotated, NoReturn
 
 import typer
@@ -31,7 +31,7 @@ class ScholarError(Exception):
         self.code = code
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -157,7 +157,7 @@ def _describe(result: ParseResult) -> None:
     if profile is not None:
         counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in profile.counts.items())
         trust = f"trust {profile.trust} ({profile.trust_label})" if profile.trust is not None else ""
-        details = "; ".join(x for x in (trust, profile.verification or "", counts) if x)
+        details = "; ".join(x for x in (profile.affiliation or "", trust, profile.verification or "", counts) if x)
         info(f"{result.path}: profile of {profile.name}: {details}")
 
 

@@ -10,7 +10,9 @@ from scholarcli.dates import iso
 # New style: YYMM.NNNN until 2014, YYMM.NNNNN from 1501 on; the digit count matters when an id is glued
 # to the text after it (`arXiv:2103.13559Mixup`). Old style: `hep-th/9711200`, `math.AG/0309136`.
 _NEW = re.compile(r"(?P<yymm>\d{4})\.(?P<num>\d{4,5})(?:v(?P<version>\d+))?")
-_OLD = re.compile(r"(?P<archive>[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?)/(?P<yymm>\d{4})(?P<num>\d{3})(?:v(?P<version>\d+))?")
+_OLD = re.compile(
+    r"(?P<archive>[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?)/(?P<yymm>\d{4})(?P<num>\d{3})(?:v(?P<version>\d+))?"
+)
 DOI_PATTERN = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;])")
 
 
@@ -65,6 +67,6 @@ def match_arxiv_id(text: str, pos: int = 0) -> ArxivId | None:
 
 
 def find_doi(text: str) -> str | None:
-    """The first DOI in a piece of text, lower-cased, or None."""
+    """The first DOI in a piece of text, as printed, or None."""
     m = DOI_PATTERN.search(text)
-    return m.group(1).lower() if m else None
+    return m.group(1) if m else None

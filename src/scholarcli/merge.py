@@ -26,7 +26,9 @@ def merge_works(works: Sequence[Work]) -> Work:
     return Work(
         title=_longest(w.title for w in works),
         authors=best_authors.authors if best_authors else (),
-        authors_truncated=best_authors.authors_truncated if best_authors else any(w.authors_truncated for w in works),
+        authors_truncated=(
+            best_authors.authors_truncated if best_authors else any(w.authors_truncated for w in works)
+        ),
         year=min(years) if years else None,
         date=date,
         updated=max(updated_candidates) if any(w.updated for w in works) else None,
@@ -41,7 +43,7 @@ def merge_works(works: Sequence[Work]) -> Work:
         categories=_union(w.categories for w in works),
         affiliations=_union(w.affiliations for w in works),
         score=max((w.score for w in works if w.score is not None), default=None),
-        has_code=True if any(w.has_code for w in works) else (False if any(w.has_code is False for w in works) else None),
+        has_code=_any_flag(w.has_code for w in works),
         sources=_union_sources(w.sources for w in works),
     )
 
@@ -75,6 +77,12 @@ def _most_specific_venue(works: Sequence[Work]) -> Work | None:
     if not with_venue:
         return None
     return max(with_venue, key=lambda w: (w.venue is not None and w.venue.casefold() != "arxiv", len(w.venue or "")))
+
+
+def _any_flag(values: Iterable[bool | None]) -> bool | None:
+    """True if any is True, else False if any is False, else None."""
+    seen = [v for v in values if v is not None]
+    return any(seen) if seen else None
 
 
 def _first(values: Iterable[str | None]) -> str | None:

@@ -23,7 +23,7 @@ def _is_capitalised_word(word: str) -> bool:
     """`Hao`, `Léon`, `Ng`: an upper-case letter followed only by lower-case letters or apostrophes."""
     if not word or not (word[0].isalpha() and word[0].isupper()):
         return False
-    return all(ch.islower() or ch in _APOSTROPHES for ch in word[1:]) and not word[-1] in _APOSTROPHES
+    return all(ch.islower() or ch in _APOSTROPHES for ch in word[1:]) and word[-1] not in _APOSTROPHES
 
 
 def is_initials(token: str) -> bool:

@@ -102,9 +102,7 @@ def _entry(block: list[tuple[int, str]], source: Source) -> Work:
             key = m["key"].lower()
             fields.setdefault(key, [])
             fields[key].append(line if key == "submitted" else m["value"])
-        elif key == "submitted" and line.lower().startswith(("originally", "v1 ", "v2 ")):
-            fields[key].append(line)
-        elif key in _WRAPPING:
+        elif (key == "submitted" and line.lower().startswith(("originally", "v1 ", "v2 "))) or key in _WRAPPING:
             fields[key].append(line)
         # anything else after the dates is page chrome (pagination, footer) and is dropped
     title = " ".join(fields.get("title", [])) or None

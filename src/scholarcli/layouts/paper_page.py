@@ -63,9 +63,7 @@ def is_chrome(line: str) -> bool:
     if low in _CHROME_LINES or (len(line) < 120 and low.startswith(_CHROME_OPENINGS)):
         return True
     letters = [ch for ch in line if ch.isalpha()]
-    if letters and sum(1 for ch in letters if not _is_latin(ch)) > len(letters) / 2:
-        return True
-    return False
+    return bool(letters) and sum(1 for ch in letters if not _is_latin(ch)) > len(letters) / 2
 
 
 def _is_latin(ch: str) -> bool:

@@ -1,0 +1,53 @@
+"""Titleless arXiv abstracts closed by their identifiers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import SAMPLES
+from scholarcli.identifiers import match_arxiv_id
+from scholarcli.layouts import arxiv_abstracts, detect
+
+TEXT = (SAMPLES / "arxiv_ids_versions.txt").read_text("utf-8")
+
+
+def test_versions_are_split_off_and_old_style_ids_read() -> None:
+    assert detect(TEXT)[0] == "arxiv-abstracts"
+    works = arxiv_abstracts.parse(TEXT, "a.txt", date(2026, 1, 1)).works
+    assert [(w.arxiv_id, w.arxiv_version) for w in works] == [
+        ("1706.03762", 7),
+        ("hep-th/9711200", 3),
+        ("1412.6980", 9),
+        ("math.AG/0309136", None),
+        ("1512.03385", None),
+    ]
+    assert [w.year for w in works] == [2017, 1997, 2014, 2003, 2015]
+    assert works[0].date == "2017-06"
+
+
+def test_comment_lines_belong_to_the_abstract_before_them() -> None:
+    works = arxiv_abstracts.parse(TEXT, "a.txt", date(2026, 1, 1)).works
+    assert works[0].comment == "15 pages, 5 figures"
+    assert works[1].comment is None
+    assert works[2].comment is not None and works[2].comment.startswith("Published as a conference paper")
+    assert works[1].abstract is not None and works[1].abstract.startswith("We show that the large N limit")
+    assert all(w.title is None and w.authors == () for w in works)
+
+
+def test_glued_ids_respect_the_digit_count_of_their_era() -> None:
+    # From 1501 on, ids have five digits after the dot; before, four. What follows is abstract text.
+    glued = "arXiv:2103.13559Mixup"
+    found = match_arxiv_id(glued, len("arXiv:"))
+    assert found is not None and (found.id, glued[found.end:]) == ("2103.13559", "Mixup")
+    old = "arXiv:1412.69801 note"
+    found = match_arxiv_id(old, len("arXiv:"))
+    assert found is not None and found.id == "1412.6980"
+    assert match_arxiv_id("2113.00001") is None  # month 13
+
+
+def test_cut_off_dump_keeps_the_last_abstract_and_warns() -> None:
+    cut = TEXT.rsplit("\n", 2)[0]  # drop the final bare id
+    result = arxiv_abstracts.parse(cut, "cut.txt", date(2026, 1, 1))
+    assert len(result.works) == 5
+    assert result.works[-1].arxiv_id is None
+    assert len(result.issues) == 1 and "cut off" in result.issues[0].message

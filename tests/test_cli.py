@@ -1,0 +1,120 @@
+"""The command line: list-works, formats, --version, layouts, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import AS_OF, SEEDS, invoke, seed
+from scholarcli.model import JSON_KEYS
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert (result.code, result.stdout.strip()) == (0, "scholar 0.1.0")
+
+
+def test_python_dash_m_runs_the_tool() -> None:
+    done = subprocess.run([sys.executable, "-m", "scholarcli", "formats"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert [line.split()[0] for line in done.stdout.splitlines()] == [
+        "profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed"]
+
+
+def test_every_key_is_present_on_every_work() -> None:
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, SEEDS)
+    assert result.code == 0
+    works = result.json()
+    assert len(works) == 72
+    assert all(list(w) == list(JSON_KEYS) for w in works)
+    assert result.stderr == ""
+
+
+def test_identical_titles_and_ids_merge_by_default() -> None:
+    result = invoke("list-works", "--json", "--as-of", AS_OF, seed("000"), seed("001"))
+    works = result.json()
+    titles = [w["title"] for w in works]
+    assert len(titles) == len(set(titles)) == 20
+    kd = next(w for w in works if w["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer")
+    assert [s["format"] for s in kd["sources"]] == ["profile", "arxiv-listing"]
+    assert (kd["year"], kd["date"], kd["updated"]) == (2020, "2020-09-30", "2022-03-29")
+    assert kd["authors"] == ["Qi Qian", "Hao Li", "Juhua Hu"] and kd["authors_truncated"] is False
+
+
+def test_jsonl_streams_one_object_per_line_in_file_order() -> None:
+    result = invoke("list-works", "--format", "jsonl", "--no-dedupe", "--as-of", AS_OF, seed("003"))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 10
+    assert [json.loads(line)["arxiv_id"] for line in lines][:2] == ["2103.13559", "2101.04342"]
+
+
+def test_csv_is_flat_with_joined_authors() -> None:
+    import csv
+    import io
+
+    result = invoke("list-works", "--format", "csv", "--no-dedupe", seed("001"))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 20
+    assert rows[0]["authors"] == "Sixun Dong; Juhua Hu; Mian Zhang; Ming Yin; Yanjie Fu; Qi Qian"
+    assert rows[0]["sources"].startswith("arxiv-listing:")
+
+
+def test_table_output_for_people() -> None:
+    result = invoke("list-works", "--format", "table", seed("004"), env={"COLUMNS": "160"})
+    assert result.code == 0
+    assert "Conv-Adapter" in result.stdout and "32 works" in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
+
+
+def test_forced_layout_and_verbose_detection(tmp_path: Path) -> None:
+    result = invoke("list-works", "--json", "--verbose", seed("002"))
+    assert "layout paper-page (detected)" in result.stderr
+    forced = invoke("list-works", "--json", "--from", "feed", seed("002"))
+    assert forced.code == 1 and "no records" in forced.stderr
+
+
+def test_verbose_shows_the_profile_header() -> None:
+    result = invoke("list-works", "--json", "-v", seed("000"))
+    assert "profile of Juhua Hu: trust 17 (Unverified); L1; 4 works, 0 followers" in result.stderr
+
+
+def test_unknown_layout_missing_file_and_empty_file(tmp_path: Path) -> None:
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Dear all,\nthe meeting moves to Thursday.\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = invoke("list-works", "--json", prose, tmp_path / "missing.txt", empty)
+    assert result.code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any("prose.txt: text is in no known layout" in line for line in lines)
+    assert any("missing.txt: no such file or folder" in line for line in lines)
+    assert any("empty.txt: is empty" in line for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = invoke("list-works", "--json", "--no-dedupe", bad, seed("003"))
+    assert result.code == 0
+    assert len(result.json()) == 10
+    assert "bad.bin: looks like a binary file" in result.stderr
+
+
+def test_usage_errors_are_one_line_with_exit_2() -> None:
+    for args in (["list-works", "--format", "yaml", str(seed("000"))], ["list-works", "--as-of", "someday", "x"],
+                 ["list-works", "--bogus"]):
+        result = invoke(*args)
+        assert result.code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("scholar: error:")
+        assert result.stdout == ""
+
+
+def test_no_paths_reads_piped_stdin_and_empty_stdin_is_an_error() -> None:
+    piped = invoke("list-works", "--json", "--no-dedupe", input=seed("003").read_text("utf-8"))
+    assert piped.code == 0 and len(piped.json()) == 10
+    empty = invoke("list-works", input="")
+    assert empty.code == 1
+    assert empty.stderr.splitlines()[0] == "scholar: warning: -: is empty; nothing to read"
