@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from scholarcli import __version__
+from scholarcli.dedupe import DEFAULT_THRESHOLD
 from scholarcli.layouts import LAYOUTS
 from scholarcli.model import ParseResult, Work
 from scholarcli.parsing import iter_results
@@ -224,6 +225,44 @@ def list_works(
             emit_works(works, chosen)
     if works_count == 0:
         raise ScholarError("no records found in the input", EXIT_NOTHING)
+
+
+@app.command("dedupe")
+def dedupe_command(
+    paths: PathsArg = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", "-t", min=0, max=100, help="Fuzzy title similarity (0-100) to merge at.")
+    ] = DEFAULT_THRESHOLD,
+    as_json: JsonOpt = False,
+    as_of: AsOfOpt = None,
+    layout: FromOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Explain deduplication: each merged cluster with the rule that merged it, and the near-misses kept apart.
+
+    \b
+    Examples:
+      scholar dedupe seeds/
+      scholar dedupe --json seeds/ | jq '.clusters[] | {title, rules: [.links[].rule]}'
+      scholar dedupe --threshold 92 --json seeds/ | jq '.near_misses[] | [.score, .reason]'
+    """
+    from scholarcli.dedupe import dedupe, report
+
+    records = list(read_works(paths, layout.value if layout else None, parse_as_of(as_of), verbose, {}))
+    if not records:
+        raise ScholarError("no records found in the input", EXIT_NOTHING)
+    audit = report(records, dedupe(records, threshold), threshold)
+    if as_json or not sys.stdout.isatty():
+        import json
+
+        json.dump(audit, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.console import Console
+
+        from scholarcli import render
+
+        render.write_dedupe_report(audit, Console(file=sys.stdout))
 
 
 @app.command("formats")

@@ -1,18 +1,66 @@
-"""Which records are the same work: match keys, clustering, and the decisions behind each merge."""
+"""Which records are the same work: match rules, blocking, clustering, and the decisions behind each merge.
+
+Rules, in order:
+1. the same arXiv id (any version);
+2. the same DOI;
+3. equal normalised titles (see `titles.normalise_title`);
+4. fuzzy title similarity >= threshold, with compatible years, no conflicting authors and the same numbers;
+5. a titleless record and another record with near-identical abstracts, compatible years and authors.
+
+There is never an all-pairs loop: fuzzy candidates come from an index of each title's rarest tokens.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from scholarcli.merge import merge_works
 from scholarcli.model import Work
+from scholarcli.names import name_key
 from scholarcli.titles import normalise_title
+
+#: Title similarity (rapidfuzz ratio, 0-100) at or above which rule 4 may merge; chosen on
+#: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
+DEFAULT_THRESHOLD = 88.0
+#: Pairs scoring at least this but kept apart are reported as near-misses.
+NEAR_MISS_FLOOR = 70.0
+#: Abstract similarity for rule 5 (titleless records).
+ABSTRACT_THRESHOLD = 95.0
+#: A preprint and its venue version may be this many years apart.
+YEAR_SLACK = 2
+#: Titles shorter than this (normalised characters) merge only when equal: `Fast R-CNN` is not `Faster R-CNN`.
+SHORT_TITLE = 20
+#: How many of a title's rarest tokens it is indexed under.
+BLOCK_KEYS = 3
+#: Tokens shared by more titles than this are not rare enough to block on.
+MAX_POSTING = 500
+#: Characters of abstract compared by rule 5 (both sides are cut to the shorter, so cut abstracts match).
+ABSTRACT_SPAN = 600
+_ABSTRACT_MIN = 200
+
+_STOPWORDS = frozenset(
+    "a an and are as at by for from in into is of on or over the to towards toward under via with without".split()
+)
+_NUMBER = re.compile(r"\d+")
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome of comparing two records: same or not, by which rule, with what score, and why not."""
+
+    same: bool
+    rule: str | None = None
+    score: float | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Why two records (by index) were put in one cluster: the rule, and a score for fuzzy rules."""
+    """Why two records (by index in the input) were put in one cluster."""
 
     a: int
     b: int
@@ -20,13 +68,24 @@ class Link:
     score: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Two records that looked alike but were kept apart, with the score and the guard that held."""
+
+    a: int
+    b: int
+    score: float
+    reason: str
+
+
 @dataclass(slots=True)
 class DedupeResult:
-    """Merged works in order of first appearance, the index clusters behind them, and the links that made them."""
+    """Merged works in order of first appearance, the index clusters behind them, and every decision."""
 
     works: list[Work]
     clusters: list[list[int]]
     links: list[Link] = field(default_factory=list)
+    near_misses: list[NearMiss] = field(default_factory=list)
 
 
 class _UnionFind:
@@ -34,9 +93,10 @@ class _UnionFind:
         self.parent = list(range(size))
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def union(self, a: int, b: int) -> bool:
@@ -49,28 +109,229 @@ class _UnionFind:
         return True
 
 
-def dedupe(works: Sequence[Work]) -> DedupeResult:
-    """Cluster records that share an arXiv id, a DOI, or a normalised title, and merge each cluster."""
+# ---------------------------------------------------------------------------------------------- guards
+
+
+def numbers_of(key: str) -> tuple[str, ...]:
+    """Digits and Roman numerals in a normalised title: `Part I` and `Part II`, `YOLOv3` and `v4` differ here."""
+    digits = _NUMBER.findall(key)
+    romans = [t for t in key.split() if t in _ROMAN]
+    return tuple(sorted(digits + romans))
+
+
+def years_compatible(a: Work, b: Work, slack: int = YEAR_SLACK) -> bool:
+    """Unknown years are compatible; known ones may be `slack` years apart (a preprint and its venue)."""
+    return a.year is None or b.year is None or abs(a.year - b.year) <= slack
+
+
+def _surnames(work: Work) -> set[str]:
+    keys = (name_key(n).split() for n in work.authors)
+    return {k[-1] for k in keys if k}
+
+
+def authors_compatible(a: Work, b: Work) -> bool:
+    """Author lists conflict only when both are known and share no family name."""
+    if not a.authors or not b.authors:
+        return True
+    return bool(_surnames(a) & _surnames(b))
+
+
+def title_similarity(key_a: str, key_b: str) -> float:
+    """rapidfuzz ratio (0-100) of two normalised titles; word order counts, so reordered titles score low."""
+    from rapidfuzz.fuzz import ratio
+
+    return float(ratio(key_a, key_b))
+
+
+def _abstract_key(work: Work) -> str:
+    return normalise_title(work.abstract)[:ABSTRACT_SPAN] if work.abstract else ""
+
+
+def abstract_similarity(key_a: str, key_b: str) -> float:
+    """Similarity of two normalised abstracts over their common length (a cut abstract matches its full text)."""
+    from rapidfuzz.fuzz import ratio
+
+    span = min(len(key_a), len(key_b))
+    if span < _ABSTRACT_MIN:
+        return 0.0
+    return float(ratio(key_a[:span], key_b[:span]))
+
+
+def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
+    """Apply the rules in order to one pair of records; the pair-set test and `dedupe --json` use this."""
+    if a.arxiv_id and b.arxiv_id:
+        if a.arxiv_id == b.arxiv_id:
+            return Decision(True, "arxiv-id")
+        return Decision(False, reason="different arXiv ids")
+    if a.doi and b.doi and a.doi.lower() == b.doi.lower():
+        return Decision(True, "doi")
+    key_a, key_b = normalise_title(a.title), normalise_title(b.title)
+    if key_a and key_b:
+        if key_a == key_b:
+            return Decision(True, "title")
+        return _fuzzy_titles(a, b, key_a, key_b, threshold)
+    return _abstracts(a, b, _abstract_key(a), _abstract_key(b))
+
+
+def _fuzzy_titles(a: Work, b: Work, key_a: str, key_b: str, threshold: float) -> Decision:
+    score = title_similarity(key_a, key_b)
+    if score < threshold:
+        return Decision(False, score=score, reason="title similarity below threshold")
+    if min(len(key_a), len(key_b)) < SHORT_TITLE:
+        return Decision(False, score=score, reason="titles too short for fuzzy matching")
+    if numbers_of(key_a) != numbers_of(key_b):
+        return Decision(False, score=score, reason="titles differ in a number")
+    if not years_compatible(a, b):
+        return Decision(False, score=score, reason="years too far apart")
+    if not authors_compatible(a, b):
+        return Decision(False, score=score, reason="author lists conflict")
+    return Decision(True, "fuzzy-title", score)
+
+
+def _abstracts(a: Work, b: Work, key_a: str, key_b: str) -> Decision:
+    if not key_a or not key_b:
+        return Decision(False, reason="nothing to compare")
+    score = abstract_similarity(key_a, key_b)
+    if score < ABSTRACT_THRESHOLD:
+        return Decision(False, score=score, reason="abstract similarity below threshold")
+    if not years_compatible(a, b, slack=1):
+        return Decision(False, score=score, reason="years disagree")
+    if not authors_compatible(a, b):
+        return Decision(False, score=score, reason="author lists conflict")
+    return Decision(True, "abstract", score)
+
+
+# ---------------------------------------------------------------------------------------------- clustering
+
+
+def _rare_token_index(keys: dict[int, str]) -> dict[int, list[str]]:
+    """For each record, its BLOCK_KEYS rarest non-stopword title tokens."""
+    tokens = {i: {t for t in key.split() if t not in _STOPWORDS and len(t) > 1} for i, key in keys.items()}
+    df: Counter[str] = Counter()
+    for toks in tokens.values():
+        df.update(toks)
+    return {i: sorted(toks, key=lambda t: (df[t], t))[:BLOCK_KEYS] for i, toks in tokens.items()}
+
+
+def _candidates(blocks: dict[int, list[str]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) that share a rare token, skipping tokens too common to be informative."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(blocks):
+        for token in blocks[i]:
+            postings[token].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 1 < len(members) <= MAX_POSTING:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:
+    """Cluster the records that are one work and merge each cluster; keep every decision for the report."""
     uf = _UnionFind(len(works))
     links: list[Link] = []
-    for rule, keyfunc in (
-        ("arxiv-id", lambda w: w.arxiv_id),
-        ("doi", lambda w: w.doi.lower() if w.doi else None),
-        ("title", lambda w: normalise_title(w.title) or None),
-    ):
+    near: list[NearMiss] = []
+    cluster_ids: dict[int, str] = {i: w.arxiv_id for i, w in enumerate(works) if w.arxiv_id}
+
+    def join(a: int, b: int, rule: str, score: float | None = None) -> None:
+        """Union two clusters, unless they carry different arXiv ids (then they are two works)."""
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return
+        id_a, id_b = cluster_ids.get(ra), cluster_ids.get(rb)
+        if id_a and id_b and id_a != id_b:
+            near.append(NearMiss(a, b, score if score is not None else 100.0, "different arXiv ids"))
+            return
+        uf.union(a, b)
+        links.append(Link(a, b, rule, score))
+        if id_a or id_b:
+            cluster_ids[uf.find(a)] = id_a or id_b or ""
+
+    title_keys = {i: key for i, w in enumerate(works) if (key := normalise_title(w.title))}
+    arxiv_keys = {i: w.arxiv_id for i, w in enumerate(works) if w.arxiv_id}
+    doi_keys = {i: w.doi.lower() for i, w in enumerate(works) if w.doi}
+    for rule, keys in (("arxiv-id", arxiv_keys), ("doi", doi_keys), ("title", title_keys)):
         seen: dict[str, int] = {}
-        for i, work in enumerate(works):
-            key = keyfunc(work)
-            if not key:
-                continue
+        for i, key in keys.items():
             if key in seen:
-                if uf.union(seen[key], i):
-                    links.append(Link(seen[key], i, rule))
+                join(seen[key], i, rule)
             else:
                 seen[key] = i
-    groups: dict[int, list[int]] = {}
+
+    # Rule 4: one representative per distinct title key, candidates from the rare-token index.
+    reps: dict[str, int] = {}
+    for i, key in title_keys.items():
+        reps.setdefault(key, i)
+    rep_keys = {i: key for key, i in reps.items()}
+    for i, j in _candidates(_rare_token_index(rep_keys)):
+        if uf.find(i) == uf.find(j):
+            continue
+        a, b = works[i], works[j]
+        decision = _fuzzy_titles(a, b, rep_keys[i], rep_keys[j], threshold)
+        if decision.same:
+            join(i, j, "fuzzy-title", decision.score)
+        elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
+            near.append(NearMiss(i, j, decision.score, decision.reason or ""))
+
+    # Rule 5: titleless records against every record with an abstract, blocked on rare abstract tokens.
+    titleless = [i for i, w in enumerate(works) if not w.title and w.abstract]
+    if titleless:
+        abstract_keys = {i: _abstract_key(w) for i, w in enumerate(works) if w.abstract}
+        untitled = set(titleless)
+        prefixes = {i: key[:_ABSTRACT_MIN] for i, key in abstract_keys.items()}  # what cut copies share
+        for i, j in _candidates(_rare_token_index(prefixes)):
+            if (i not in untitled and j not in untitled) or uf.find(i) == uf.find(j):
+                continue
+            a, b = works[i], works[j]
+            if a.arxiv_id and b.arxiv_id:
+                continue  # rule 1 already decided
+            decision = _abstracts(a, b, abstract_keys[i], abstract_keys[j])
+            if decision.same:
+                join(i, j, "abstract", decision.score)
+            elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
+                near.append(NearMiss(i, j, decision.score, decision.reason or ""))
+
+    groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(works)):
-        groups.setdefault(uf.find(i), []).append(i)
+        groups[uf.find(i)].append(i)
     clusters = sorted(groups.values(), key=lambda members: members[0])
     merged = [merge_works([works[i] for i in members]) for members in clusters]
-    return DedupeResult(works=merged, clusters=clusters, links=links)
+    near = [n for n in near if uf.find(n.a) != uf.find(n.b)]
+    return DedupeResult(works=merged, clusters=clusters, links=links, near_misses=near)
+
+
+def report(records: Sequence[Work], result: DedupeResult, threshold: float = DEFAULT_THRESHOLD) -> dict[str, object]:
+    """The audit trail as data: every multi-record cluster with its links, and every near-miss kept apart."""
+
+    def record(i: int) -> dict[str, object]:
+        work = records[i]
+        source = work.sources[0].to_dict() if work.sources else {"format": None, "path": None, "line": None}
+        return {"index": i, **source, "title": work.title, "arxiv_id": work.arxiv_id, "year": work.year}
+
+    links_by_root: dict[int, list[Link]] = defaultdict(list)
+    root_of = {i: members[0] for members in result.clusters for i in members}
+    for link in result.links:
+        links_by_root[root_of[link.a]].append(link)
+    clusters = [
+        {
+            "id": work.id,
+            "title": work.title,
+            "records": [record(i) for i in members],
+            "links": [{"a": ln.a, "b": ln.b, "rule": ln.rule, "score": ln.score} for ln in links_by_root[members[0]]],
+        }
+        for members, work in zip(result.clusters, result.works, strict=True)
+        if len(members) > 1
+    ]
+    near = [
+        {"a": record(n.a), "b": record(n.b), "score": round(n.score, 1), "reason": n.reason}
+        for n in sorted(result.near_misses, key=lambda n: -n.score)
+    ]
+    return {
+        "records": len(records),
+        "works": len(result.works),
+        "threshold": threshold,
+        "clusters": clusters,
+        "near_misses": near,
+    }

@@ -11,7 +11,7 @@ _ACCENT_MACRO = re.compile(r"\\(?:[\"'^`~=.]|[uvHckdbr](?![A-Za-z]))\s*")
 # \ell, \textbf, \emph ... : the command name is dropped, its braced argument is kept.
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
 _SYMBOL_COMMAND = re.compile(r"\\[^A-Za-z\s]")
-_LATEX_ONLY = re.compile(r"[{}$]")
+_LATEX_ONLY = re.compile(r"[{}$_^]")  # braces, math delimiters, sub/superscript marks
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 
@@ -30,7 +30,21 @@ _LATEX_LETTERS = {
     r"\AA": "A",
     r"\i": "i",
 }
-_LATEX_LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i)(?![A-Za-z])")
+_GREEK = (
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho sigma "
+    "tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega"
+).split()
+_GREEK_LETTERS = {
+    name: unicodedata.lookup(
+        ("GREEK CAPITAL LETTER " if name[0].isupper() else "GREEK SMALL LETTER ")
+        + name.removeprefix("var").upper().replace("LAMBDA", "LAMDA")
+    )
+    for name in _GREEK
+}
+_LATEX_LETTERS.update({"\\" + name: letter for name, letter in _GREEK_LETTERS.items()})
+_LATEX_LETTERS["\\ell"] = "l"
+_LATEX_NAMES = sorted((k[1:] for k in _LATEX_LETTERS), key=len, reverse=True)
+_LATEX_LETTER = re.compile(r"\\(" + "|".join(_LATEX_NAMES) + r")(?![A-Za-z])")
 
 # Letters that NFKD leaves alone but that people type without the diacritic.
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"})

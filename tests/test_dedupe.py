@@ -1,0 +1,106 @@
+"""Deduplication across sources: seed figures, merge policy, guards, and the `dedupe` audit report."""
+
+from __future__ import annotations
+
+from conftest import AS_OF, SEEDS, invoke, seed
+from scholarcli.dedupe import dedupe, numbers_of
+from scholarcli.merge import earliest_date, merge_works
+from scholarcli.model import Source, Work
+
+
+def test_profile_works_merge_into_their_arxiv_entries() -> None:
+    result = invoke("list-works", "--json", "--as-of", AS_OF, seed("000"), seed("001"))
+    works = result.json()
+    assert len(works) == 20
+    kd = next(w for w in works if w["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer")
+    assert kd["year"] == 2020 and len(kd["sources"]) == 2
+    merged = [w for w in works if len(w["sources"]) == 2]
+    assert len(merged) == 4 and all(w["type"] == "preprint" for w in merged)
+
+
+def test_all_five_seeds_give_68_works() -> None:
+    assert len(invoke("list-works", "--json", "--as-of", AS_OF, SEEDS).json()) == 68
+
+
+def test_merge_takes_the_most_informative_values() -> None:
+    cut = Work(title="T", authors=("A B",), authors_truncated=True, year=2022, date="2022",
+               abstract="Short and cut…", venue="Pattern Recognition", type="article",
+               sources=(Source("profile", "p", 1),))
+    full = Work(title="T", authors=("A B", "C D"), year=2020, date="2020-09-30", updated="2022-03-29",
+                abstract="Short and cut off here, but complete.", venue="arXiv", type="preprint",
+                categories=("cs.LG",), sources=(Source("arxiv-listing", "a", 5),))
+    work = merge_works([cut, full])
+    assert work.authors == ("A B", "C D") and not work.authors_truncated
+    assert (work.year, work.date, work.updated) == (2020, "2020-09-30", "2022-03-29")
+    assert work.abstract == "Short and cut off here, but complete."
+    assert (work.venue, work.type) == ("Pattern Recognition", "article")
+    assert [s.format for s in work.sources] == ["profile", "arxiv-listing"]
+
+
+def test_earliest_date_prefers_precision_at_equal_dates() -> None:
+    assert earliest_date(["2020", "2020-09-30", "2021-01-01"]) == "2020-09-30"
+    assert earliest_date(["2021-05", "2020"]) == "2020"
+    assert earliest_date([None, None]) is None
+
+
+def test_numbers_guard_sees_glued_and_roman_numbers() -> None:
+    assert numbers_of("yolov3 an incremental improvement") != numbers_of("yolov4 an incremental improvement")
+    assert numbers_of("forecasting part i") != numbers_of("forecasting part ii")
+
+
+def test_arxiv_id_versions_merge_and_different_ids_never_do() -> None:
+    a = Work(title="Deep Learning", arxiv_id="1501.00001", arxiv_version=1)
+    b = Work(abstract="x" * 300, arxiv_id="1501.00001", arxiv_version=3)
+    c = Work(title="Deep learning", arxiv_id="1602.00002")
+    result = dedupe([a, b, c])
+    assert result.clusters == [[0, 1], [2]]
+    assert result.works[0].arxiv_version == 3
+    assert [(n.a, n.b, n.reason) for n in result.near_misses] == [(0, 2, "different arXiv ids")]
+
+
+def test_dedupe_report_lists_rules_and_near_misses() -> None:
+    result = invoke("dedupe", "--json", "--as-of", AS_OF, SEEDS)
+    assert result.code == 0, result.stderr
+    report = result.json()
+    assert (report["records"], report["works"]) == (72, 68)
+    assert len(report["clusters"]) == 4
+    cluster = report["clusters"][0]
+    assert cluster["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer"
+    assert [r["format"] for r in cluster["records"]] == ["profile", "arxiv-listing"]
+    assert cluster["links"] == [{"a": cluster["records"][0]["index"], "b": cluster["records"][1]["index"],
+                                 "rule": "title", "score": None}]
+    misses = report["near_misses"]
+    assert misses and all(set(m) == {"a", "b", "score", "reason"} for m in misses)
+    titles = {(m["a"]["title"], m["b"]["title"]) for m in misses}
+    assert ("Dual-disentangled Deep Multiple Clustering",
+            "AugDMC: Data Augmentation Guided Deep Multiple Clustering") in titles
+
+
+def test_dedupe_threshold_changes_fuzzy_decisions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = seed("004").read_text("utf-8").replace("Deep Embeeding Learning", "Deep Embedding Learning")
+    retyped = tmp_path / "retyped.txt"
+    retyped.write_text(text, encoding="utf-8")
+    both = [seed("004"), retyped]
+    strict = invoke("dedupe", "--json", "--threshold", "100", "--as-of", AS_OF, *both).json()
+    loose = invoke("dedupe", "--json", "--as-of", AS_OF, *both).json()
+    assert strict["works"] == 33 and loose["works"] == 32
+    fuzzy = [c for c in loose["clusters"] if any(ln["rule"] == "fuzzy-title" for ln in c["links"])]
+    assert len(fuzzy) == 1 and fuzzy[0]["links"][0]["score"] > 95
+
+
+def test_dedupe_human_report() -> None:
+    import io
+
+    from rich.console import Console
+
+    from scholarcli import parse_paths
+    from scholarcli.dedupe import report
+    from scholarcli.render import write_dedupe_report
+
+    records = parse_paths([str(SEEDS)])
+    out = io.StringIO()
+    write_dedupe_report(report(records, dedupe(records)), Console(file=out, width=200))
+    text = out.getvalue()
+    assert "72 records -> 68 works" in text
+    assert "merged #0 + #19 by title" in text
+    assert "Kept apart" in text and "title similarity below threshold" in text
