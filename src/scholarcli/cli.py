@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum, StrEnum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -37,6 +37,21 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    dot = "dot"
+    mermaid = "mermaid"
+
+
+WORK_FORMATS = {OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv, OutputFormat.bibtex,
+                OutputFormat.csl_json}
+ROW_FORMATS = {OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv}
+
+
+class SortKey(StrEnum):
+    year = "year"
+    date = "date"
+    by_title = "title"
 
 
 LayoutName = Enum("LayoutName", {name: name for name in LAYOUTS}, type=str)  # type: ignore[misc]
@@ -75,6 +90,21 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", help="Output format; default: table on a terminal, json otherwise."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+AuthorOpt = Annotated[
+    str | None, typer.Option("--author", "-a", help="Only works by this person (accents, case and initials folded).")
+]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Only works from this year or date on.", metavar="WHEN")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Only works up to this year or date.", metavar="WHEN")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="Only works of this type (preprint, article, …).")]
+CategoryOpt = Annotated[str | None, typer.Option("--category", help="Only works in this category (LG = cs.LG).")]
+HasCodeOpt = Annotated[
+    bool | None, typer.Option("--has-code/--no-code", help="Only works with (or without) a code badge.",
+                              show_default=False)
+]
+SortOpt = Annotated[SortKey | None, typer.Option("--sort", help="Sort by year, date or title.")]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="At most this many results.")]
+NoDedupeOpt = Annotated[bool, typer.Option("--no-dedupe", help="Keep every parsed record (no merging).")]
 
 
 def _version(value: bool) -> None:
@@ -162,12 +192,34 @@ def _describe(result: ParseResult) -> None:
         info(f"{result.path}: profile of {profile.name}: {details}")
 
 
-def _resolve_format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
-    if as_json:
-        return OutputFormat.json
-    if fmt is not None:
-        return fmt
-    return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
+def _resolve_format(fmt: OutputFormat | None, as_json: bool, allowed: set[OutputFormat]) -> OutputFormat:
+    chosen = OutputFormat.json if as_json else fmt
+    if chosen is None:
+        chosen = OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
+    if chosen not in allowed:
+        names = ", ".join(sorted(f.value for f in allowed))
+        raise ScholarError(f"--format {chosen.value} does not apply here; choose one of: {names}", EXIT_USAGE)
+    return chosen
+
+
+def _when(value: str | None, option: str) -> str | None:
+    """`--since`/`--until`: a year, `YYYY-MM`, or a date in any form dateutil reads, as an ISO prefix."""
+    if value is None:
+        return None
+    import re
+
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
+        return value.strip()
+    try:
+        return parse_as_of(value).isoformat()
+    except ScholarError:
+        raise ScholarError(f"{option}: cannot read {value!r} as a year or date", EXIT_USAGE) from None
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(file=sys.stdout)
 
 
 def emit_works(works: list[Work] | Iterator[Work], fmt: OutputFormat) -> None:
@@ -180,10 +232,86 @@ def emit_works(works: list[Work] | Iterator[Work], fmt: OutputFormat) -> None:
         render.write_jsonl(works, sys.stdout)
     elif fmt is OutputFormat.csv:
         render.write_csv(works, sys.stdout)
-    else:
-        from rich.console import Console
+    elif fmt is OutputFormat.bibtex:
+        from scholarcli.bibtex import write_bibtex
 
-        render.write_table(works, Console(file=sys.stdout))
+        write_bibtex(list(works), sys.stdout)
+    elif fmt is OutputFormat.csl_json:
+        from scholarcli.csljson import write_csl_json
+
+        write_csl_json(list(works), sys.stdout)
+    else:
+        render.write_table(works, _console())
+
+
+def emit_rows(rows: list[dict[str, Any]], fields: list[str], fmt: OutputFormat) -> None:
+    """Write plain data rows (coauthors, search hits) as JSON, JSON Lines or CSV."""
+    import json
+
+    if fmt is OutputFormat.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt is OutputFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        from scholarcli.render import write_rows_csv
+
+        write_rows_csv(rows, fields, sys.stdout)
+
+
+class Loaded:
+    """Records as parsed, works after dedupe, and the people index over them."""
+
+    def __init__(self, records: list[Work], works: list[Work]) -> None:
+        from scholarcli.query import person_index
+
+        self.records = records
+        self.works = works
+        self.index = person_index(works)
+
+
+def load(
+    paths: list[str] | None, layout: LayoutName | None, as_of: str | None, verbose: bool, no_dedupe: bool = False
+) -> Loaded:
+    """Read, parse and (unless told not to) deduplicate every input; exit 1 when nothing parsed."""
+    records = list(read_works(paths, layout.value if layout else None, parse_as_of(as_of), verbose, {}))
+    if not records:
+        raise ScholarError("no records found in the input", EXIT_NOTHING)
+    if no_dedupe:
+        return Loaded(records, records)
+    from scholarcli.dedupe import dedupe
+
+    works = dedupe(records).works
+    if verbose:
+        info(f"{len(records)} records merged into {len(works)} works")
+    return Loaded(records, works)
+
+
+def select(
+    loaded: Loaded,
+    author: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    work_type: str | None = None,
+    category: str | None = None,
+    has_code: bool | None = None,
+) -> list[Work]:
+    """Apply the shared filters; an unknown author is an error that names the closest people."""
+    from scholarcli.query import Filters, NoSuchAuthorError, apply_filters
+
+    filters = Filters(author, _when(since, "--since"), _when(until, "--until"), work_type, category, has_code)
+    try:
+        return apply_filters(loaded.works, filters, loaded.index)
+    except NoSuchAuthorError as exc:
+        raise ScholarError(str(exc), EXIT_NOTHING) from None
+
+
+def arrange(works: list[Work], sort: SortKey | None, reverse: bool, limit: int | None) -> list[Work]:
+    from scholarcli.query import sort_works
+
+    ordered = sort_works(works, sort.value if sort else None, reverse)
+    return ordered[:limit] if limit is not None else ordered
 
 
 @app.command("list-works")
@@ -191,40 +319,221 @@ def list_works(
     paths: PathsArg = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
-    no_dedupe: Annotated[bool, typer.Option("--no-dedupe", help="Print every parsed record, in file order.")] = False,
+    no_dedupe: NoDedupeOpt = False,
+    author: AuthorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    work_type: TypeOpt = None,
+    category: CategoryOpt = None,
+    has_code: HasCodeOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
     as_of: AsOfOpt = None,
     layout: FromOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
-    """List works, each once: records with the same arXiv id, DOI or normalised title are merged.
+    """List works, each once: records of one work from several pages are merged.
+
+    Formats: table, json, jsonl, csv, bibtex, csl-json.
 
     \b
     Examples:
       scholar list-works seeds/
       scholar list-works --json seeds/ | jq -r '.[] | "\\(.year)\\t\\(.title)"'
+      scholar list-works --author "Juhua Hu" --since 2023 --sort date --format bibtex seeds/ > hu.bib
       pbpaste | scholar list-works --format csv - > works.csv
     """
-    reference = parse_as_of(as_of)
-    chosen = _resolve_format(fmt, as_json)
-    stats: dict[str, int] = {}
-    records = read_works(paths, layout.value if layout else None, reference, verbose, stats)
-    if no_dedupe and chosen is OutputFormat.jsonl:
+    chosen = _resolve_format(fmt, as_json, WORK_FORMATS)
+    filtered = any(x is not None for x in (author, since, until, work_type, category, has_code, sort, limit))
+    if no_dedupe and chosen is OutputFormat.jsonl and not filtered and not reverse:
+        stats: dict[str, int] = {}
+        records = read_works(paths, layout.value if layout else None, parse_as_of(as_of), verbose, stats)
         emit_works(records, chosen)  # streams: each record is written as it is parsed
-        works_count = stats["works"]
-    else:
-        works = list(records)
-        if not no_dedupe:
-            from scholarcli.dedupe import dedupe
+        if stats["works"] == 0:
+            raise ScholarError("no records found in the input", EXIT_NOTHING)
+        return
+    loaded = load(paths, layout, as_of, verbose, no_dedupe)
+    works = arrange(select(loaded, author, since, until, work_type, category, has_code), sort, reverse, limit)
+    if not works:
+        raise ScholarError("no works match the filters", EXIT_NOTHING)
+    emit_works(works, chosen)
 
-            result = dedupe(works)
-            if verbose:
-                info(f"{len(works)} records merged into {len(result.works)} works")
-            works = result.works
-        works_count = len(works)
-        if works_count:
-            emit_works(works, chosen)
-    if works_count == 0:
-        raise ScholarError("no records found in the input", EXIT_NOTHING)
+
+@app.command("coauthors")
+def coauthors_command(
+    paths: PathsArg = None,
+    author: Annotated[
+        str | None,
+        typer.Option("--author", "-a", help="Whose coauthors (default: the person in the most works)."),
+    ] = None,
+    min_works: Annotated[int, typer.Option("--min-works", min=1, help="Only coauthors with this many works.")] = 1,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    work_type: TypeOpt = None,
+    category: CategoryOpt = None,
+    has_code: HasCodeOpt = None,
+    limit: LimitOpt = None,
+    as_of: AsOfOpt = None,
+    layout: FromOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Who a person works with: one row per coauthor, most shared works first.
+
+    Counts are distinct works after dedupe. When a work lists only some authors (et al., profile pages),
+    counts are lower bounds: `lower_bound` in JSON, `≥` in the table. Formats: table, json, jsonl, csv,
+    dot (Graphviz) and mermaid, whose edge weights are shared works.
+
+    \b
+    Examples:
+      scholar coauthors --author "Juhua Hu" seeds/
+      scholar coauthors --json seeds/ | jq -r '.[] | select(.works >= 5) | .name'
+      scholar coauthors --author "Juhua Hu" --min-works 3 --format dot seeds/ | dot -Tsvg > hu.svg
+    """
+    from scholarcli.query import coauthors, most_frequent_author
+
+    chosen = _resolve_format(fmt, as_json, ROW_FORMATS | {OutputFormat.dot, OutputFormat.mermaid})
+    loaded = load(paths, layout, as_of, verbose)
+    works = select(loaded, None, since, until, work_type, category, has_code)
+    if author is not None:
+        person = loaded.index.resolve(author)
+        if person is None:
+            from scholarcli.query import NoSuchAuthorError
+
+            raise ScholarError(str(NoSuchAuthorError(author, loaded.index.suggest(author))), EXIT_NOTHING)
+    else:
+        top = most_frequent_author(works, loaded.index)
+        if top is None:
+            raise ScholarError("no works with authors in the input", EXIT_NOTHING)
+        person = top[0]
+        info(f"no --author given; using {loaded.index.display(person)} (in {top[1]} of {len(works)} works)")
+    network = coauthors(works, person, loaded.index, min_works)
+    if limit is not None:
+        network.rows = network.rows[:limit]
+    if chosen is OutputFormat.table:
+        from scholarcli.render import write_coauthors_table
+
+        write_coauthors_table(network, _console())
+    elif chosen is OutputFormat.dot:
+        from scholarcli.graph import write_dot
+
+        write_dot(network, sys.stdout)
+    elif chosen is OutputFormat.mermaid:
+        from scholarcli.graph import write_mermaid
+
+        write_mermaid(network, sys.stdout)
+    else:
+        fields = ["name", "works", "first_year", "last_year", "variants", "lower_bound"]
+        emit_rows([r.to_dict() for r in network.rows], fields, chosen)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear exactly.')],
+    paths: PathsArg = None,
+    field_name: Annotated[
+        str, typer.Option("--field", help="Where to look: title, abstract, authors or all.")
+    ] = "all",
+    min_score: Annotated[float, typer.Option("--min-score", min=0, max=100, help="Lowest score shown (0-100).")] = 75.0,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    author: AuthorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    work_type: TypeOpt = None,
+    category: CategoryOpt = None,
+    has_code: HasCodeOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = 20,
+    as_of: AsOfOpt = None,
+    layout: FromOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Ranked fuzzy search (typos and word order tolerated), best match first, with its score.
+
+    JSON output is the work objects, each with a `match` object: {score, field}.
+
+    \b
+    Examples:
+      scholar search "knowlege distilation" seeds/
+      scholar search '"multiple clustering"' --field title --json seeds/ | jq -r '.[].title'
+      scholar search "Qian" --field authors --since 2024 seeds/
+    """
+    from scholarcli.query import SEARCH_FIELDS, search
+
+    if field_name not in SEARCH_FIELDS:
+        raise ScholarError(f"--field must be one of: {', '.join(SEARCH_FIELDS)}", EXIT_USAGE)
+    chosen = _resolve_format(fmt, as_json, WORK_FORMATS)
+    loaded = load(paths, layout, as_of, verbose)
+    hits = search(select(loaded, author, since, until, work_type, category, has_code), query, field_name, min_score)
+    if sort is not None:
+        order = {id(w): n for n, w in enumerate(arrange([h.work for h in hits], sort, reverse, None))}
+        hits.sort(key=lambda h: order[id(h.work)])
+    elif reverse:
+        hits.reverse()
+    hits = hits[:limit] if limit is not None else hits
+    if not hits:
+        raise ScholarError(f"nothing matches {query!r}", EXIT_NOTHING)
+    if chosen is OutputFormat.table:
+        from scholarcli.render import write_hits_table
+
+        write_hits_table(hits, _console())
+    elif chosen in (OutputFormat.json, OutputFormat.jsonl):
+        rows = [{**h.work.to_dict(), "match": {"score": h.score, "field": h.field}} for h in hits]
+        emit_rows(rows, [], chosen)
+    else:
+        emit_works([h.work for h in hits], chosen)
+
+
+@app.command("stats")
+def stats_command(
+    paths: PathsArg = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    author: AuthorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    work_type: TypeOpt = None,
+    category: CategoryOpt = None,
+    has_code: HasCodeOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Length of the top lists.")] = 10,
+    as_of: AsOfOpt = None,
+    layout: FromOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Figures about a collection: works per year (bar chart), top coauthors, categories and venues,
+    the layouts read, and how many works lack a title, authors or a date.
+
+    \b
+    Examples:
+      scholar stats seeds/
+      scholar stats --json seeds/ | jq '.per_year'
+      scholar stats --author "Guosheng Hu" --json seeds/ | jq '.top_coauthors[:3]'
+    """
+    from scholarcli.query import collection_stats, most_frequent_author
+
+    chosen = _resolve_format(fmt, as_json, {OutputFormat.table, OutputFormat.json})
+    loaded = load(paths, layout, as_of, verbose)
+    works = select(loaded, author, since, until, work_type, category, has_code)
+    if not works:
+        raise ScholarError("no works match the filters", EXIT_NOTHING)
+    focal = loaded.index.resolve(author) if author else None
+    if focal is None:
+        top_author = most_frequent_author(works, loaded.index)
+        focal = top_author[0] if top_author else None
+    figures = collection_stats(loaded.records, works, loaded.index, focal, top)
+    if chosen is OutputFormat.json:
+        import json
+
+        json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from scholarcli.render import write_stats
+
+        write_stats(figures, _console())
 
 
 @app.command("dedupe")
@@ -314,4 +623,7 @@ def _usage_hint(exc: Exception) -> str:
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.exit(run())

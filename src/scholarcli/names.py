@@ -6,6 +6,8 @@ This is the only module that knows about initials, particles and surname prefixe
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from scholarcli.titles import fold_accents
 
@@ -72,3 +74,148 @@ def name_key(name: str) -> str:
     folded = fold_accents(name).casefold()
     folded = re.sub(r"[.\-‐,']", " ", folded)
     return " ".join(folded.split())
+
+
+def display_order(name: str) -> str:
+    """`Hu, Juhua` -> `Juhua Hu`; other names unchanged apart from single spaces."""
+    name = " ".join(name.split())
+    if name.count(",") == 1:
+        family, given = (part.strip() for part in name.split(","))
+        if family and given:
+            return f"{given} {family}"
+    return name
+
+
+def _split(key: str) -> tuple[list[str], str]:
+    tokens = key.split()
+    return tokens[:-1], tokens[-1] if tokens else ""
+
+
+def _is_initials_key(given: list[str]) -> bool:
+    return bool(given) and all(len(t) == 1 for t in given)
+
+
+def _initials_fit(initials: list[str], given: list[str]) -> bool:
+    """`j` fits `juhua`; `j b` fits `jean baptiste`; `j` also fits `jean baptiste` (first initial only)."""
+    if not given or len(initials) > len(given):
+        return False
+    return all(i == g[0] for i, g in zip(initials, given, strict=False))
+
+
+class PersonIndex:
+    """Groups the spellings of author names into people.
+
+    Spellings are one person when their keys are equal (case, accents, spacing, hyphens and full stops
+    folded), when given names differ only by a typo (rapidfuzz ratio >= 90 on given names of 5+ letters with
+    the same family name), or when one is initials (`J. Hu`) that fit exactly one full name in the index.
+    """
+
+    GIVEN_NAME_SIMILARITY = 90.0
+
+    def __init__(self, names: Iterable[str]) -> None:
+        from rapidfuzz.fuzz import ratio
+
+        counts: Counter[str] = Counter(" ".join(n.split()) for n in names if n.strip())
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for spelling in counts:
+            by_key[name_key(display_order(spelling))].append(spelling)
+        parent = {key: key for key in by_key}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        by_family: dict[str, list[str]] = defaultdict(list)
+        for key in by_key:
+            by_family[_split(key)[1]].append(key)
+        for keys in by_family.values():
+            full = [k for k in keys if not _is_initials_key(_split(k)[0])]
+            for x, a in enumerate(full):  # typos in given names, within one family name
+                ga = " ".join(_split(a)[0])
+                for b in full[x + 1:]:
+                    gb = " ".join(_split(b)[0])
+                    if min(len(ga), len(gb)) >= 5 and ratio(ga, gb) >= self.GIVEN_NAME_SIMILARITY:
+                        parent[find(b)] = find(a)
+            people = {find(k) for k in full}
+            for k in keys:
+                if _is_initials_key(_split(k)[0]):
+                    fits = {find(f) for f in full if _initials_fit(_split(k)[0], _split(f)[0])}
+                    if len(fits) == 1 and len(people) >= 1:
+                        parent[k] = fits.pop()
+
+        self._person_of: dict[str, str] = {}
+        self._variants: dict[str, set[str]] = defaultdict(set)
+        weight: Counter[str] = Counter()
+        for key, spellings in by_key.items():
+            root = find(key)
+            for spelling in spellings:
+                self._person_of[spelling] = root
+                self._variants[root].add(spelling)
+                weight[spelling] = counts[spelling]
+        self._display = {
+            root: display_order(
+                max(variants, key=lambda s: ("," not in s, weight[s], len(s.split()[0]), s != fold_accents(s), s))
+            )
+            for root, variants in self._variants.items()
+        }
+
+    def person(self, name: str) -> str | None:
+        """The person id of a spelling seen in the index (or equal to one after folding), else None."""
+        spelling = " ".join(name.split())
+        if spelling in self._person_of:
+            return self._person_of[spelling]
+        key = name_key(display_order(spelling))
+        for known, root in self._person_of.items():
+            if name_key(display_order(known)) == key:
+                return root
+        return None
+
+    def display(self, person: str) -> str:
+        """The name to show for a person: the most frequent full spelling."""
+        return self._display[person]
+
+    def variants(self, person: str) -> list[str]:
+        """Every spelling merged into a person, sorted."""
+        return sorted(self._variants[person])
+
+    def people(self) -> list[str]:
+        return list(self._display)
+
+    def resolve(self, query: str) -> str | None:
+        """The person a user's `--author` text names: exact after folding, or initials that fit one person."""
+        found = self.person(query)
+        if found is not None:
+            return found
+        given, family = _split(name_key(display_order(query)))
+        candidates = {
+            root
+            for spelling, root in self._person_of.items()
+            if _split(name_key(display_order(spelling)))[1] == family
+            and _initials_fit([g[0] for g in given], _split(name_key(display_order(spelling)))[0])
+        }
+        return candidates.pop() if len(candidates) == 1 else None
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """The closest displayed names to a query, for `did you mean` messages."""
+        from rapidfuzz import process
+        from rapidfuzz.fuzz import WRatio
+
+        choices = {root: name_key(name) for root, name in self._display.items()}
+        hits = process.extract(name_key(query), choices, scorer=WRatio, limit=limit)
+        return [self._display[root] for _, _, root in hits]
+
+
+def split_name(name: str) -> tuple[str, str, str]:
+    """(given, particle, family) of a display name: `Laurens van der Maaten` -> (`Laurens`, `van der`, `Maaten`)."""
+    tokens = display_order(name).split()
+    while len(tokens) > 1 and tokens[-1] in SUFFIXES:
+        tokens = tokens[:-1]
+    if len(tokens) < 2:
+        return "", "", " ".join(tokens)
+    family = tokens[-1]
+    rest = tokens[:-1]
+    particle: list[str] = []
+    while len(rest) > 1 and rest[-1].lower() in PARTICLES:
+        particle.insert(0, rest.pop())
+    return " ".join(rest), " ".join(particle), family

@@ -12,7 +12,6 @@ from scholarcli.model import JSON_KEYS, Work
 if TYPE_CHECKING:
     from rich.console import Console
 
-WORK_FORMATS = ("table", "json", "jsonl", "csv")
 LIST_SEPARATOR = "; "
 
 
@@ -111,3 +110,76 @@ def write_dedupe_report(report: dict[str, Any], console: Console) -> None:
         a, b = miss["a"], miss["b"]
         console.print(f"  [yellow]{miss['score']:.1f}[/yellow] {escape(miss['reason'])}: "
                       f"#{a['index']} {escape(str(a['title']))} | #{b['index']} {escape(str(b['title']))}")
+
+
+def write_coauthors_table(network: Any, console: Console) -> None:
+    """The coauthor table for people; counts marked `≥` when they are lower bounds."""
+    from rich.table import Table
+
+    caption = f"{len(network.rows)} coauthors of {network.author} across {network.works} works"
+    if network.truncated_works:
+        caption += f"; ≥ marks lower bounds ({network.truncated_works} works list only some authors)"
+    table = Table(title=f"Coauthors of {network.author}", caption=caption, header_style="bold")
+    for name, justify in (("Name", "left"), ("Works", "right"), ("First", "right"), ("Last", "right"),
+                          ("Variants", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in network.rows:
+        count = f"≥{row.works}" if row.lower_bound else str(row.works)
+        table.add_row(_escape(row.name), count, str(row.first_year or ""), str(row.last_year or ""),
+                      _escape(", ".join(v for v in row.variants if v != row.name)))
+    console.print(table)
+
+
+def write_rows_csv(rows: Iterable[dict[str, Any]], fields: list[str], out: TextIO) -> None:
+    """Flat CSV of dict rows; list values joined with `; `."""
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                         for k, v in row.items()})
+
+
+def write_hits_table(hits: Iterable[Any], console: Console) -> None:
+    """Search results for people: score, year, title, first authors, and the field that matched."""
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for name, justify in (("Score", "right"), ("Year", "right"), ("Title", "left"), ("Authors", "left"),
+                          ("Matched", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for hit in hits:
+        work = hit.work
+        title = work.title or "(untitled) " + " ".join((work.abstract or "").split()[:10]) + "…"
+        table.add_row(f"{hit.score:.1f}", str(work.year or ""), _escape(title), _escape(short_authors(work)),
+                      hit.field)
+    console.print(table)
+
+
+def write_stats(stats: dict[str, Any], console: Console) -> None:
+    """The stats report: works per year as bars, top lists, layouts, and missing fields."""
+    from rich.table import Table
+
+    console.print(f"[bold]{stats['works']}[/bold] works from [bold]{stats['records']}[/bold] records")
+    per_year = stats["per_year"]
+    if per_year:
+        peak = max(per_year.values())
+        console.print("\n[bold]Works per year[/bold]")
+        for year, count in per_year.items():
+            bar = "█" * max(1, round(30 * count / peak))
+            console.print(f"  {year:>7} {bar} {count}")
+    for title, key, label in (("Top coauthors", "top_coauthors", "name"), ("Top categories", "top_categories",
+                              "category"), ("Top venues", "top_venues", "venue")):
+        items = stats[key]
+        if not items:
+            continue
+        table = Table(title=title, title_justify="left", header_style="bold")
+        table.add_column(label.capitalize())
+        table.add_column("Works", justify="right")
+        for item in items:
+            table.add_row(_escape(str(item[label])), str(item["works"]))
+        console.print(table)
+    layouts = ", ".join(f"{name} ({n})" for name, n in stats["layouts"].items())
+    console.print(f"\n[bold]Layouts read:[/bold] {layouts}")
+    missing = stats["missing"]
+    console.print(f"[bold]Missing:[/bold] title {missing['title']}, authors {missing['authors']}, "
+                  f"date {missing['date']}")

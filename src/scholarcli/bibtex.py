@@ -1,0 +1,164 @@
+"""Works as BibTeX: stable citation keys, LaTeX-escaped fields, arXiv records as @misc with eprint fields."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from scholarcli.model import Work
+from scholarcli.names import split_name
+from scholarcli.titles import fold_accents
+
+_KEY_STOPWORDS = frozenset("a an the on of in for and to with via from by at is are towards toward".split())
+_ENTRY_TYPES = {
+    "article": "article",
+    "journal-article": "article",
+    "inproceedings": "inproceedings",
+    "proceedings-article": "inproceedings",
+    "conference": "inproceedings",
+    "book": "book",
+    "chapter": "incollection",
+    "book-chapter": "incollection",
+    "incollection": "incollection",
+    "phdthesis": "phdthesis",
+    "thesis": "phdthesis",
+    "dissertation": "phdthesis",
+    "mastersthesis": "mastersthesis",
+    "techreport": "techreport",
+    "report": "techreport",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Characters special to LaTeX outside math; `\`, `{`, `}` and `$` are left as written when balanced,
+# because titles and abstracts already carry LaTeX (`Nystr{\"o}m`, `$k$-means`).
+_SPECIAL = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _ascii_word(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold_accents(text).lower())
+
+
+def base_key(work: Work) -> str:
+    """`hu2022improved`: first author's family name, year, first significant title word."""
+    family = _ascii_word(split_name(work.authors[0])[2]) if work.authors else ""
+    words = [_ascii_word(w) for w in re.split(r"[\s\-:/]+", work.title or "")]
+    word = next((w for w in words if w and w not in _KEY_STOPWORDS), "")
+    if not word and work.arxiv_id:
+        word = _ascii_word(work.arxiv_id)
+    return f"{family or 'anon'}{work.year or ''}{word or 'untitled'}"
+
+
+def citation_keys(works: Sequence[Work]) -> list[str]:
+    """Keys for a list of works, made unique with a, b, c… suffixes in input order."""
+    bases = [base_key(w) for w in works]
+    totals = Counter(bases)
+    seen: Counter[str] = Counter()
+    keys = []
+    for base in bases:
+        if totals[base] == 1:
+            keys.append(base)
+        else:
+            keys.append(base + _suffix(seen[base]))
+            seen[base] += 1
+    return keys
+
+
+def _suffix(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def latex_escape(text: str) -> str:
+    """Escape LaTeX specials outside math; keep existing commands; escape braces only when unbalanced."""
+    out: list[str] = []
+    in_math = False
+    for i, ch in enumerate(text):
+        escaped = i > 0 and text[i - 1] == "\\"
+        if ch == "$" and not escaped:
+            in_math = not in_math
+            out.append(ch)
+        elif ch in _SPECIAL and not escaped and not (in_math and ch in "_^"):
+            out.append(_SPECIAL[ch])
+        else:
+            out.append(ch)
+    result = "".join(out)
+    if in_math:  # an unpaired $ is a dollar sign
+        result = result.replace("$", r"\$")
+    if not _balanced(result):
+        result = result.replace("{", r"\{").replace("}", r"\}")
+    return " ".join(result.split())
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(text):
+        if i and text[i - 1] == "\\":
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _author_field(authors: Iterable[str], truncated: bool) -> str:
+    names = []
+    for name in authors:
+        given, particle, family = split_name(name)
+        last = f"{particle} {family}".strip()
+        names.append(f"{latex_escape(last)}, {latex_escape(given)}" if given else f"{{{latex_escape(last)}}}")
+    if truncated and names:
+        names.append("others")
+    return " and ".join(names)
+
+
+def entry(work: Work, key: str) -> str:
+    """One BibTeX entry."""
+    is_arxiv = bool(work.arxiv_id) or (work.venue or "").casefold() == "arxiv"
+    kind = "misc" if is_arxiv and (work.type in (None, "preprint")) else _ENTRY_TYPES.get(work.type or "", "misc")
+    fields: list[tuple[str, str]] = []
+    if work.title:
+        fields.append(("title", "{" + latex_escape(work.title) + "}"))
+    if work.authors:
+        fields.append(("author", _author_field(work.authors, work.authors_truncated)))
+    if work.year:
+        fields.append(("year", str(work.year)))
+    if work.date and len(work.date) >= 7:
+        fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
+    venue = work.venue if work.venue and work.venue.casefold() != "arxiv" else None
+    if venue:
+        place = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle"}.get(kind)
+        fields.append((place or ("publisher" if kind == "book" else "howpublished"), latex_escape(venue)))
+    if work.arxiv_id:
+        fields += [("eprint", work.arxiv_id), ("archivePrefix", "arXiv")]
+        primary = next((c for c in work.categories if "." in c or "-" in c), None)
+        if primary:
+            fields.append(("primaryClass", primary))
+        fields.append(("url", f"https://arxiv.org/abs/{work.arxiv_id}"))
+    elif is_arxiv and not venue:
+        fields.append(("howpublished", "arXiv preprint"))
+    if work.doi:
+        fields.append(("doi", work.doi))
+    if work.journal_ref:
+        fields.append(("note", latex_escape(work.journal_ref)))
+    elif work.comment:
+        fields.append(("note", latex_escape(work.comment)))
+    if work.abstract:
+        fields.append(("abstract", latex_escape(work.abstract)))
+    body = ",\n".join(f"  {name} = {value if value.isdigit() else '{' + value + '}'}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def write_bibtex(works: Sequence[Work], out: TextIO) -> None:
+    """Every work as a BibTeX entry, separated by blank lines."""
+    for n, (work, key) in enumerate(zip(works, citation_keys(works), strict=True)):
+        if n:
+            out.write("\n")
+        out.write(entry(work, key))
