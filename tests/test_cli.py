@@ -118,3 +118,37 @@ def test_no_paths_reads_piped_stdin_and_empty_stdin_is_an_error() -> None:
     empty = invoke("list-works", input="")
     assert empty.code == 1
     assert empty.stderr.splitlines()[0] == "scholar: warning: -: is empty; nothing to read"
+
+
+def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
+    proc = subprocess.Popen([sys.executable, "-m", "scholarcli", *args], stdout=slave, stderr=subprocess.DEVNULL,
+                            env=full_env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_gets_a_coloured_table_unless_no_color() -> None:
+    import re
+
+    colour = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|38;)")
+    args = ["list-works", str(seed("000")), str(seed("002"))]
+    assert colour.search(_run_on_a_terminal(args, {})), "a terminal should get colour"
+    plain = _run_on_a_terminal(args, {"NO_COLOR": "1"})
+    assert "Improved Knowledge" in plain and not colour.search(plain)

@@ -58,7 +58,6 @@ LayoutName = Enum("LayoutName", {name: name for name in LAYOUTS}, type=str)  # t
 
 app = typer.Typer(
     name="scholar",
-    help="Turn copied or saved publication pages into clean records you can query.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -183,18 +183,28 @@ class PersonIndex:
         return list(self._display)
 
     def resolve(self, query: str) -> str | None:
-        """The person a user's `--author` text names: exact after folding, or initials that fit one person."""
+        """The person a user's `--author` text names, or None.
+
+        Exact after folding; else initials (`J. Hu`) that fit exactly one person; else a given name within
+        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name.
+        """
+        from rapidfuzz.fuzz import ratio
+
         found = self.person(query)
         if found is not None:
             return found
         given, family = _split(name_key(display_order(query)))
-        candidates = {
-            root
+        same_family = [
+            (root, _split(name_key(display_order(spelling)))[0])
             for spelling, root in self._person_of.items()
             if _split(name_key(display_order(spelling)))[1] == family
-            and _initials_fit([g[0] for g in given], _split(name_key(display_order(spelling)))[0])
-        }
-        return candidates.pop() if len(candidates) == 1 else None
+        ]
+        if _is_initials_key(given):
+            fits = {root for root, other in same_family if _initials_fit(given, other)}
+        else:
+            wanted = " ".join(given)
+            fits = {root for root, other in same_family if other and ratio(wanted, " ".join(other)) >= 80}
+        return fits.pop() if len(fits) == 1 else None
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """The closest displayed names to a query, for `did you mean` messages."""

@@ -59,10 +59,10 @@ def write_table(works: Iterable[Work], console: Console, title: str | None = Non
     from rich.table import Table
 
     table = Table(title=title, show_lines=False, expand=False, header_style="bold")
-    table.add_column("Year", justify="right", no_wrap=True)
+    table.add_column("Year", justify="right", no_wrap=True, style="cyan")
     table.add_column("Title", ratio=3, overflow="fold")
-    table.add_column("Authors", ratio=2, overflow="fold")
-    table.add_column("Venue / source", ratio=1, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold", style="green")
+    table.add_column("Venue / source", ratio=1, overflow="fold", style="magenta")
     count = 0
     for work in works:
         count += 1
