@@ -7,7 +7,7 @@ Rules, in order:
 4. fuzzy title similarity >= threshold, with compatible years, no conflicting authors and the same numbers;
 5. a titleless record and another record with near-identical abstracts, compatible years and authors.
 
-There is never an all-pairs loop: fuzzy candidates come from an index of each title's rarest tokens.
+There is never an all-pairs loop: fuzzy candidates share a pair of rare title tokens (see `_block_keys`).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ ABSTRACT_THRESHOLD = 95.0
 YEAR_SLACK = 2
 #: Titles shorter than this (normalised characters) merge only when equal: `Fast R-CNN` is not `Faster R-CNN`.
 SHORT_TITLE = 20
-#: How many of a title's rarest tokens it is indexed under.
+#: How many of a title's rarest tokens make its blocking keys (each alone, and every pair of them).
 BLOCK_KEYS = 3
-#: Tokens shared by more titles than this are not rare enough to block on.
-MAX_POSTING = 500
+#: Blocking keys shared by more records than this are not selective enough to compare all within.
+MAX_POSTING = 200
 #: Characters of abstract compared by rule 5 (both sides are cut to the shorter, so cut abstracts match).
 ABSTRACT_SPAN = 600
 _ABSTRACT_MIN = 200
@@ -174,7 +174,11 @@ def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
 
 
 def _fuzzy_titles(a: Work, b: Work, key_a: str, key_b: str, threshold: float) -> Decision:
-    score = title_similarity(key_a, key_b)
+    return _title_guards(a, b, key_a, key_b, title_similarity(key_a, key_b), threshold)
+
+
+def _title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, threshold: float) -> Decision:
+    """Rule 4 given the similarity: the threshold, then the guards that keep near-misses apart."""
     if score < threshold:
         return Decision(False, score=score, reason="title similarity below threshold")
     if min(len(key_a), len(key_b)) < SHORT_TITLE:
@@ -204,28 +208,48 @@ def _abstracts(a: Work, b: Work, key_a: str, key_b: str) -> Decision:
 # ---------------------------------------------------------------------------------------------- clustering
 
 
-def _rare_token_index(keys: dict[int, str]) -> dict[int, list[str]]:
-    """For each record, its BLOCK_KEYS rarest non-stopword title tokens."""
+def _block_keys(keys: dict[int, str]) -> dict[int, list[str]]:
+    """Blocking keys per record: its BLOCK_KEYS rarest non-stopword tokens, and each pair of them.
+
+    Single rare tokens find re-typed titles that differ in several words; pairs stay selective where single
+    words are common (a key shared by more than MAX_POSTING records is skipped), and a typo in any one
+    token leaves the other keys intact.
+    """
     tokens = {i: {t for t in key.split() if t not in _STOPWORDS and len(t) > 1} for i, key in keys.items()}
     df: Counter[str] = Counter()
     for toks in tokens.values():
         df.update(toks)
-    return {i: sorted(toks, key=lambda t: (df[t], t))[:BLOCK_KEYS] for i, toks in tokens.items()}
+    blocks: dict[int, list[str]] = {}
+    for i, toks in tokens.items():
+        rare = sorted(toks, key=lambda t: (df[t], t))[:BLOCK_KEYS]
+        blocks[i] = rare + [f"{a} {b}" for x, a in enumerate(rare) for b in rare[x + 1:]]
+    return blocks
 
 
-def _candidates(blocks: dict[int, list[str]]) -> list[tuple[int, int]]:
-    """Pairs (i < j) that share a rare token, skipping tokens too common to be informative."""
+def _similar_pairs(blocks: dict[int, list[str]], texts: dict[int, str], floor: float) -> list[tuple[int, int, float]]:
+    """Pairs (i < j, score) sharing a blocking key whose texts score at least `floor` (rapidfuzz ratio).
+
+    Scoring runs inside rapidfuzz's C loop, one call per record and key, so Python only sees close pairs.
+    Keys shared by more than MAX_POSTING records are skipped as unselective.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
     postings: dict[str, list[int]] = defaultdict(list)
-    for i in sorted(blocks):
-        for token in blocks[i]:
-            postings[token].append(i)
-    pairs: set[tuple[int, int]] = set()
+    for i, keys in blocks.items():
+        for key in keys:
+            postings[key].append(i)
+    found: dict[tuple[int, int], float] = {}
     for members in postings.values():
-        if 1 < len(members) <= MAX_POSTING:
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    pairs.add((i, j))
-    return sorted(pairs)
+        if not 1 < len(members) <= MAX_POSTING:
+            continue
+        members.sort()
+        strings = [texts[i] for i in members]
+        for x in range(len(members) - 1):
+            hits = process.extract(strings[x], strings[x + 1:], scorer=ratio, score_cutoff=floor, limit=None)
+            for _, score, y in hits:
+                found[(members[x], members[x + 1 + y])] = float(score)
+    return sorted((i, j, score) for (i, j), score in found.items())
 
 
 def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:
@@ -265,11 +289,11 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
     for i, key in title_keys.items():
         reps.setdefault(key, i)
     rep_keys = {i: key for key, i in reps.items()}
-    for i, j in _candidates(_rare_token_index(rep_keys)):
+    for i, j, score in _similar_pairs(_block_keys(rep_keys), rep_keys, NEAR_MISS_FLOOR):
         if uf.find(i) == uf.find(j):
             continue
         a, b = works[i], works[j]
-        decision = _fuzzy_titles(a, b, rep_keys[i], rep_keys[j], threshold)
+        decision = _title_guards(a, b, rep_keys[i], rep_keys[j], score, threshold)
         if decision.same:
             join(i, j, "fuzzy-title", decision.score)
         elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
@@ -281,7 +305,7 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
         abstract_keys = {i: _abstract_key(w) for i, w in enumerate(works) if w.abstract}
         untitled = set(titleless)
         prefixes = {i: key[:_ABSTRACT_MIN] for i, key in abstract_keys.items()}  # what cut copies share
-        for i, j in _candidates(_rare_token_index(prefixes)):
+        for i, j, _ in _similar_pairs(_block_keys(prefixes), prefixes, NEAR_MISS_FLOOR):
             if (i not in untitled and j not in untitled) or uf.find(i) == uf.find(j):
                 continue
             a, b = works[i], works[j]

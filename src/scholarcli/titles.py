@@ -71,6 +71,7 @@ def normalise_title(title: str | None) -> str:
     """The comparison key of a title: casefolded, accent- and LaTeX-free, no punctuation, single spaces."""
     if not title:
         return ""
-    text = fold_accents(strip_latex(title)).casefold()
+    text = strip_latex(title)
+    text = (text if text.isascii() else fold_accents(text)).casefold()
     text = _NOT_WORD.sub(" ", text).replace("_", " ")
     return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,164 @@
+"""Synthetic dumps for benchmarks: N records in any layout, with a chosen rate of re-typed duplicates.
+
+    python benchmarks/generate.py --layout arxiv-listing --records 10000 --dup-rate 0.1 > dump.txt
+
+Titles are drawn from a technical vocabulary (so rare-token blocking sees realistic word frequencies);
+a duplicate repeats an earlier work with its title re-typed (case, punctuation, a typo or a dropped word).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_WORDS = (
+    "learning deep neural network networks representation representations model models graph graphs attention "
+    "transformer transformers visual vision language languages image images video videos object objects detection "
+    "segmentation classification clustering contrastive supervised unsupervised self semi weakly robust efficient "
+    "scalable adaptive sparse dense multi modal cross domain generalization adaptation transfer knowledge "
+    "distillation pruning quantization compression optimization stochastic gradient descent bayesian inference "
+    "variational generative adversarial diffusion autoencoder autoencoders reinforcement policy reward agent agents "
+    "planning retrieval augmented reasoning question answering dialogue translation speech recognition synthesis "
+    "point cloud clouds depth estimation pose tracking temporal spatial spatio fusion embedding embeddings metric "
+    "similarity ranking recommendation federated privacy differential fairness interpretable explainable causal "
+    "discovery time series forecasting anomaly kernel kernels spectral manifold hierarchical probabilistic "
+    "uncertainty calibration benchmark dataset evaluation survey analysis framework approach method methods toward "
+    "towards via with for from of on in using beyond without under large small scale zero few shot prompt prompting "
+    "tuning fine instruction alignment preference feedback memory bank mixture experts routing token tokens pruned "
+    "medical clinical sepsis protein molecular chemistry physics climate weather traffic network wireless edge "
+    "hardware accelerator energy sustainable green fast faster simple strong baseline revisiting rethinking "
+    "understanding towards unified general universal foundation open vocabulary continual incremental lifelong "
+    "meta active curriculum noisy labels label long tailed imbalanced tabular text code program synthesis"
+).split()
+_ACRONYMS = ("CLIP", "LLMs", "ViT", "GANs", "BERT", "ConvNets", "VLMs", "CNNs", "RNNs", "NeRF", "SAM", "GPT-4")
+_GIVEN = (
+    "Hao Qi Juhua Wei Ming Li Yang Xin Jian Yuan Chen Zhe Jason Sam Edward Léon Jean-Baptiste Łukasz Maria Anna "
+    "Ashish Noam Niki Jakob Llion Aidan Illia Tucker Katherine Grant Ankur Kevin Ruodai Guosheng Yongxin Tianyang "
+    "Xiaoming Zeren Sixun Mian Yanjie Jiawei Deyang Richard Lingyang Lanjun Rong Yuanhong Baigui Lei Xia"
+).split()
+_FAMILY = (
+    "Hu Qian Li Wang Zhang Chen Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Lin McCandlish Bottou Cordonnier Kaiser "
+    "Vaswani Shazeer Parmar Uszkoreit Jones Gomez Polosukhin Stewart Stern O'Keefe Teredesai Ewig Cui Niu Yao Hua "
+    "Tao Kuen Yuan Gu Tresp Dong Yin Fu Franklin Zhong Chu Pei Jin Shang Schmidt-Övergaard Müller García"
+).split()
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+LAYOUTS = ("profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed")
+
+
+@dataclass
+class Fake:
+    title: str
+    authors: list[str]
+    year: int
+    month: int
+    day: int
+    abstract: str
+    arxiv_id: str
+
+
+def _title(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(5, 12))]
+    words = [w.capitalize() if rng.random() < 0.7 else w for w in words]
+    if rng.random() < 0.3:
+        words.insert(0, "".join(rng.choice("ABCDEFGHKLMNPRST") for _ in range(rng.randint(3, 5))) + ":")
+    if rng.random() < 0.25:
+        words.append(rng.choice(_ACRONYMS))
+    return " ".join(words)
+
+
+def _retype(title: str, rng: random.Random) -> str:
+    """The same title as someone else typed it."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        return title.lower()
+    if kind == 1:
+        return title.replace(":", " -") + "."
+    if kind == 2:
+        i = rng.randrange(len(title))
+        return title[:i] + title[i + 1:] if title[i].isalpha() else title.upper()
+    words = title.split()
+    small = [i for i, w in enumerate(words) if w.lower() in {"for", "of", "via", "with", "the", "on", "in"}]
+    if small:
+        del words[rng.choice(small)]
+    return " ".join(words)
+
+
+def _abstract(rng: random.Random) -> str:
+    sentences = []
+    for _ in range(rng.randint(4, 8)):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(10, 24))]
+        sentences.append(" ".join(words).capitalize() + ".")
+    return " ".join(sentences)
+
+
+def fakes(n: int, dup_rate: float, seed: int = 7) -> Iterator[Fake]:
+    """N fake works; a `dup_rate` share repeat an earlier work with a re-typed title."""
+    rng = random.Random(seed)
+    made: list[Fake] = []
+    for k in range(n):
+        if made and rng.random() < dup_rate:
+            base = rng.choice(made)
+            yield Fake(_retype(base.title, rng), base.authors[: rng.randint(1, len(base.authors))], base.year,
+                       base.month, base.day, base.abstract, base.arxiv_id)
+            continue
+        year = rng.randint(2015, 2025)
+        month = rng.randint(1, 12)
+        fake = Fake(
+            title=_title(rng),
+            authors=[f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 7))],
+            year=year,
+            month=month,
+            day=rng.randint(1, 28),
+            abstract=_abstract(rng),
+            arxiv_id=f"{year % 100:02d}{month:02d}.{k % 100000:05d}",
+        )
+        if len(made) < 200_000:
+            made.append(fake)
+        yield fake
+
+
+def render(layout: str, works: Iterator[Fake], out: object) -> None:
+    """Write the works as a dump in one layout."""
+    write = out.write  # type: ignore[attr-defined]
+    if layout == "profile":
+        write("Researcher profile\n\nJuhua Hu\n\nPublished work\n\n")
+    if layout == "paper-page":
+        write("Main Paper Title For The Page\n\n141   0   0.0 ( 0 )\n Added by Someone\n Publication date 2021\n\n"
+              "The main abstract of the page.\n\nrate research\n\nRead More\n\n")
+    for w in works:
+        if layout == "profile":
+            write(f"preprint{w.year}arXiv\n\n{w.title}\n\n{w.abstract}\n\n")
+        elif layout == "arxiv-listing":
+            authors = ",\n".join(w.authors)
+            cut = w.abstract[:200] + "…"
+            write(f"-\n{w.title}\nAuthors:\n{authors}\nAbstract:\n{cut}\n▽ More\n{w.abstract}\n△ Less\n"
+                  f"Submitted {w.day} {_MONTHS[w.month - 1]}, {w.year};\noriginally announced "
+                  f"{_MONTHS[w.month - 1]} {w.year}.\n")
+        elif layout == "arxiv-abstracts":
+            write(f"{w.abstract}\n12 pages\narXiv:{w.arxiv_id}")
+        elif layout == "paper-page":
+            write(f"{len(w.title)} - {' , '.join(w.authors)} {w.year}\n{w.abstract}\n")
+        elif layout == "feed":
+            extra = " et al." if len(w.authors) > 3 else ""
+            write(f"{w.month + 80}.5CV{_MONTHS[w.month - 1][:3]} {w.day}, {w.year}Code\n"
+                  f"{w.title}{', '.join(w.authors[:3])}{extra}\n{w.abstract}\n")
+    if layout == "arxiv-abstracts":
+        write("\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layout", choices=LAYOUTS, required=True)
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--dup-rate", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    render(args.layout, fakes(args.records, args.dup_rate, args.seed), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
