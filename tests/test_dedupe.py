@@ -104,3 +104,9 @@ def test_dedupe_human_report() -> None:
     assert "72 records -> 68 works" in text
     assert "merged #0 + #19 by title" in text
     assert "Kept apart" in text and "title similarity below threshold" in text
+
+
+def test_cli_help_states_the_real_default_threshold() -> None:
+    from scholarcli.dedupe import DEFAULT_THRESHOLD
+
+    assert f"default {DEFAULT_THRESHOLD:g}." in invoke("dedupe", "--help").stdout

@@ -1,10 +1,26 @@
-"""scholarcli: turn copied or saved publication pages into clean, queryable records."""
+"""scholarcli: turn copied or saved publication pages into clean, queryable records.
 
-from scholarcli.model import ParseIssue, ParseResult, Profile, Source, Work
-from scholarcli.parsing import parse_paths, parse_text
-from scholarcli.reading import InputError
+The public API is imported lazily, so `scholar --version` and `--help` stay fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_API = {
+    "InputError": "scholarcli.reading",
+    "ParseIssue": "scholarcli.model",
+    "ParseResult": "scholarcli.model",
+    "Profile": "scholarcli.model",
+    "Source": "scholarcli.model",
+    "Work": "scholarcli.model",
+    "parse_paths": "scholarcli.parsing",
+    "parse_text": "scholarcli.parsing",
+    "dedupe": "scholarcli.dedupe",
+}
 
 __all__ = [
     "InputError",
@@ -14,6 +30,19 @@ __all__ = [
     "Source",
     "Work",
     "__version__",
+    "dedupe",
     "parse_paths",
     "parse_text",
 ]
+
+if TYPE_CHECKING:
+    from scholarcli.dedupe import dedupe
+    from scholarcli.model import ParseIssue, ParseResult, Profile, Source, Work
+    from scholarcli.parsing import parse_paths, parse_text
+    from scholarcli.reading import InputError
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'scholarcli' has no attribute {name!r}")

@@ -10,16 +10,15 @@ import traceback
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum, StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from scholarcli import __version__
-from scholarcli.dedupe import DEFAULT_THRESHOLD
-from scholarcli.layouts import LAYOUTS
-from scholarcli.model import ParseResult, Work
-from scholarcli.parsing import iter_results
-from scholarcli.reading import InputError
+from scholarcli.layouts import NAMES
+
+if TYPE_CHECKING:
+    from scholarcli.model import ParseResult, Work
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -54,7 +53,7 @@ class SortKey(StrEnum):
     by_title = "title"
 
 
-LayoutName = Enum("LayoutName", {name: name for name in LAYOUTS}, type=str)  # type: ignore[misc]
+LayoutName = Enum("LayoutName", {name: name for name in NAMES}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(
     name="scholar",
@@ -165,6 +164,8 @@ def read_works(
     paths: list[str] | None, layout: str | None, as_of: date, verbose: bool, stats: dict[str, int]
 ) -> Iterator[Work]:
     """Parse every input, yielding works as they are read; report skipped inputs and blocks on stderr."""
+    from scholarcli.parsing import iter_results
+    from scholarcli.reading import InputError
     stats.setdefault("works", 0)
     stats.setdefault("files", 0)
     for result in iter_results(_input_paths(paths), layout, as_of):
@@ -539,8 +540,10 @@ def stats_command(
 def dedupe_command(
     paths: PathsArg = None,
     threshold: Annotated[
-        float, typer.Option("--threshold", "-t", min=0, max=100, help="Fuzzy title similarity (0-100) to merge at.")
-    ] = DEFAULT_THRESHOLD,
+        float | None,
+        typer.Option("--threshold", "-t", min=0, max=100,
+                     help="Fuzzy title similarity (0-100) to merge at; default 88.", show_default=False),
+    ] = None,
     as_json: JsonOpt = False,
     as_of: AsOfOpt = None,
     layout: FromOpt = None,
@@ -554,8 +557,9 @@ def dedupe_command(
       scholar dedupe --json seeds/ | jq '.clusters[] | {title, rules: [.links[].rule]}'
       scholar dedupe --threshold 92 --json seeds/ | jq '.near_misses[] | [.score, .reason]'
     """
-    from scholarcli.dedupe import dedupe, report
+    from scholarcli.dedupe import DEFAULT_THRESHOLD, dedupe, report
 
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     records = list(read_works(paths, layout.value if layout else None, parse_as_of(as_of), verbose, {}))
     if not records:
         raise ScholarError("no records found in the input", EXIT_NOTHING)
@@ -582,9 +586,11 @@ def formats() -> None:
       scholar formats
       scholar list-works --from feed related.txt
     """
-    width = max(len(name) for name in LAYOUTS)
-    for name, layout in LAYOUTS.items():
-        print(f"{name:<{width}}  {layout.summary}")
+    from scholarcli.layouts import all_layouts
+
+    width = max(len(name) for name in NAMES)
+    for layout in all_layouts():
+        print(f"{layout.name:<{width}}  {layout.summary}")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -326,7 +326,9 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
     return DedupeResult(works=merged, clusters=clusters, links=links, near_misses=near)
 
 
-def report(records: Sequence[Work], result: DedupeResult, threshold: float = DEFAULT_THRESHOLD) -> dict[str, object]:
+def report(
+    records: Sequence[Work], result: DedupeResult, threshold: float = DEFAULT_THRESHOLD
+) -> dict[str, object]:
     """The audit trail as data: every multi-record cluster with its links, and every near-miss kept apart."""
 
     def record(i: int) -> dict[str, object]:

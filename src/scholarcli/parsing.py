@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.layouts import LAYOUTS, detect
+from scholarcli.layouts import REGISTRY, detect, get
 from scholarcli.model import ParseResult, Work
 from scholarcli.reading import InputError, TextInput, expand_path, normalise_text, read_input
 
@@ -23,9 +23,9 @@ def parse_input(source: TextInput, layout: str | None = None, as_of: date | None
             raise UnknownLayoutError(
                 source.path, "text is in no known layout; see `scholar formats`, or force one with --from"
             )
-    if layout not in LAYOUTS:
+    if layout not in REGISTRY:
         raise InputError(source.path, f"unknown layout {layout!r}; see `scholar formats`")
-    result = LAYOUTS[layout].parse(source.text, source.path, as_of or date.today())
+    result = get(layout).parse(source.text, source.path, as_of or date.today())
     result.encoding, result.detected = source.encoding, detected
     return result
 

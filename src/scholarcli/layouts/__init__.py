@@ -1,13 +1,29 @@
-"""The page layouts scholar reads, registered in one place, and detection of which one a text is in."""
+"""The page layouts scholar reads, registered in one place, and detection of which one a text is in.
+
+Parser modules are imported on first use, so commands that parse nothing start fast.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from scholarcli.layouts import arxiv_abstracts, arxiv_listing, feed, paper_page, profile
-from scholarcli.model import ParseResult
+if TYPE_CHECKING:
+    from scholarcli.model import ParseResult
+
+#: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(text) and parse(text, path, as_of).
+REGISTRY: dict[str, str] = {
+    "profile": "scholarcli.layouts.profile",
+    "arxiv-listing": "scholarcli.layouts.arxiv_listing",
+    "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
+    "paper-page": "scholarcli.layouts.paper_page",
+    "feed": "scholarcli.layouts.feed",
+}
+NAMES: tuple[str, ...] = tuple(REGISTRY)
 
 #: The lowest sniff score at which a layout is taken.
 DETECT_THRESHOLD = 0.5
@@ -23,14 +39,20 @@ class Layout:
     parse: Callable[[str, str, date], ParseResult]
 
 
-LAYOUTS: dict[str, Layout] = {
-    module.NAME: Layout(module.NAME, module.SUMMARY, module.sniff, module.parse)
-    for module in (profile, arxiv_listing, arxiv_abstracts, paper_page, feed)
-}
+@cache
+def get(name: str) -> Layout:
+    """The registered layout of this name (KeyError for an unknown one)."""
+    module = import_module(REGISTRY[name])
+    return Layout(module.NAME, module.SUMMARY, module.sniff, module.parse)
+
+
+def all_layouts() -> list[Layout]:
+    """Every registered layout, in registry order."""
+    return [get(name) for name in REGISTRY]
 
 
 def detect(text: str) -> tuple[str | None, dict[str, float]]:
     """The best-scoring layout for a text (None when no layout clears the threshold), and all scores."""
-    scores = {name: layout.sniff(text) for name, layout in LAYOUTS.items()}
+    scores = {layout.name: layout.sniff(text) for layout in all_layouts()}
     best = max(scores, key=lambda name: scores[name])
     return (best if scores[best] >= DETECT_THRESHOLD else None), scores
