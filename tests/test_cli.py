@@ -117,7 +117,7 @@ def test_no_paths_reads_piped_stdin_and_empty_stdin_is_an_error() -> None:
     assert piped.code == 0 and len(piped.json()) == 10
     empty = invoke("list-works", input="")
     assert empty.code == 1
-    assert empty.stderr.splitlines()[0] == "scholar: warning: -: is empty; nothing to read"
+    assert empty.stderr.splitlines()[0].startswith("scholar: warning: -: is empty; save the page's text")
 
 
 def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:

@@ -170,6 +170,8 @@ def read_works(
     stats.setdefault("files", 0)
     for result in iter_results(_input_paths(paths), layout, as_of):
         if isinstance(result, InputError):
+            if _state["debug"] and getattr(result, "traceback", None):
+                print(result.traceback, file=sys.stderr, end="")  # type: ignore[attr-defined]
             warn(str(result))
             continue
         stats["files"] += 1

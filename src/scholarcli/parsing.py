@@ -6,12 +6,41 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scholarcli.layouts import REGISTRY, detect, get
-from scholarcli.model import ParseResult, Work
+from scholarcli.model import ParseIssue, ParseResult, Work
 from scholarcli.reading import InputError, TextInput, expand_path, normalise_text, read_input
 
 
 class UnknownLayoutError(InputError):
     """Text in none of the known layouts."""
+
+
+class ParserCrashError(InputError):
+    """A parser raised on an input: a bug. The message says so; `traceback` keeps the details for --debug."""
+
+    def __init__(self, path: str, message: str, traceback: str) -> None:
+        super().__init__(path, message)
+        self.traceback = traceback
+
+
+#: Lines longer than this (characters) are not in any page layout.
+LONG_LINE = 1_000_000
+
+
+def _unknown_layout(source: TextInput) -> UnknownLayoutError:
+    longest, number = 0, 0
+    if len(source.text) > LONG_LINE:
+        for n, line in enumerate(source.text.split("\n"), start=1):
+            if len(line) > longest:
+                longest, number = len(line), n
+    if longest > LONG_LINE:
+        return UnknownLayoutError(
+            source.path,
+            f"line {number} is {longest / 1e6:.1f} million characters long, which no page layout has "
+            "(minified HTML or data?); save the page as plain text",
+        )
+    return UnknownLayoutError(
+        source.path, "text is in no known layout; see `scholar formats`, or force one with --from"
+    )
 
 
 def parse_input(source: TextInput, layout: str | None = None, as_of: date | None = None) -> ParseResult:
@@ -20,13 +49,23 @@ def parse_input(source: TextInput, layout: str | None = None, as_of: date | None
     if layout is None:
         layout, _ = detect(source.text)
         if layout is None:
-            raise UnknownLayoutError(
-                source.path, "text is in no known layout; see `scholar formats`, or force one with --from"
-            )
+            raise _unknown_layout(source)
     if layout not in REGISTRY:
         raise InputError(source.path, f"unknown layout {layout!r}; see `scholar formats`")
-    result = get(layout).parse(source.text, source.path, as_of or date.today())
+    try:
+        result = get(layout).parse(source.text, source.path, as_of or date.today())
+    except Exception as exc:  # a parser bug must not stop the other inputs
+        import traceback
+
+        raise ParserCrashError(
+            source.path,
+            f"the {layout} parser failed ({type(exc).__name__}: {exc}); this is a bug, please report it "
+            "(--debug shows the traceback)",
+            traceback.format_exc(),
+        ) from exc
     result.encoding, result.detected = source.encoding, detected
+    if source.note:
+        result.issues.insert(0, ParseIssue(source.path, 1, source.note))
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -27,26 +28,48 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
-    """One decoded input: its display path, its text (LF line ends, NFC) and the encoding used."""
+    """One decoded input: its display path, its text (LF line ends, NFC), the encoding used, and any repair."""
 
     path: str
     text: str
     encoding: str
+    note: str | None = None
+
+
+# Double-encoded UTF-8 read as Windows-1252: `Ã©` for é, `â€™` for ’.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0098-\u009d\u2122\u0153\u201c\u201d\u2018\u2019\u00a6]"
+)
+#: Share of characters that are control or unassigned code points above which text is judged undecodable.
+GARBAGE_MAX = 0.01
 
 
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes from a saved page: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
+    """Decode bytes from a saved page; see `decode_input`. Returns (text, encoding)."""
+    text, encoding, _ = decode_input(data, path)
+    return text, encoding
 
-    Returns the normalised text and the name of the encoding. Raises InputError for binary data.
+
+def decode_input(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | None]:
+    """Decode a saved page: UTF-8 (with or without BOM), UTF-16/32 (with BOM, or UTF-16 without), else
+    Windows-1252 or Latin-1. Double-encoded UTF-8 (mojibake) is repaired, with a note saying so.
+
+    Returns (normalised text, encoding, note). Raises InputError for binary or undecodable data.
     """
+    note: str | None = None
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text, encoding = data.decode("utf-32", errors="replace"), "utf-32"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text, encoding = data.decode(utf16, errors="replace"), utf16
     else:
         sample = data[:65536]
         if b"\x00" in sample or _control_ratio(sample) > 0.05:
-            raise InputError(path, "looks like a binary file, not saved text; give the text of a page")
+            raise InputError(path, "looks like a binary file (a PDF, image or archive?), not page text; "
+                                   "copy the page's text into a .txt file")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -54,7 +77,46 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
-    return normalise_text(text), encoding
+        if _MOJIBAKE.search(text):
+            repaired = _repair_mojibake(text)
+            if repaired is not None:
+                text, note = repaired, "text was UTF-8 decoded as Windows-1252 and saved again (mojibake); repaired"
+    if _garbage_ratio(text) > GARBAGE_MAX:
+        raise InputError(path, f"does not read as text in {encoding} or any encoding tried; re-save it as UTF-8")
+    return normalise_text(text), encoding, note
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le`/`utf-16-be` when every other byte of the opening is NUL, as in UTF-16 ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _repair_mojibake(text: str) -> str | None:
+    """Undo one round of UTF-8 read as Windows-1252, if the result is valid and cleaner."""
+    try:
+        fixed = text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if len(_MOJIBAKE.findall(fixed)) < len(_MOJIBAKE.findall(text)) else None
+
+
+def _garbage_ratio(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(
+        1 for ch in sample
+        if (ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")) or ch == "\ufffd"
+    )
+    return bad / len(sample)
 
 
 def normalise_text(text: str) -> str:
@@ -81,11 +143,11 @@ def expand_path(raw: str) -> list[str]:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(str(Path(root) / name) for name in sorted(files) if not name.startswith("."))
         if not found:
-            raise InputError(raw, "folder holds no files")
+            raise InputError(raw, "folder holds no files; give a folder of saved pages")
         return found
     if path.exists():
         return [raw]
-    raise InputError(raw, "no such file or folder")
+    raise InputError(raw, "no such file or folder; check the path")
 
 
 def read_input(path: str) -> TextInput:
@@ -93,8 +155,8 @@ def read_input(path: str) -> TextInput:
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(path, f"cannot read it ({exc.strerror or exc}); check its permissions") from None
     if not data.strip():
-        raise InputError(path, "is empty; nothing to read")
-    text, encoding = decode(data, path)
-    return TextInput(path=path, text=text, encoding=encoding)
+        raise InputError(path, "is empty; save the page's text into it, or leave it out")
+    text, encoding, note = decode_input(data, path)
+    return TextInput(path=path, text=text, encoding=encoding, note=note)

@@ -51,6 +51,12 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
         if work.title is None and not work.authors:
             result.issues.append(ParseIssue(path, start, "entry without a title or authors; skipped"))
             continue
+        if work.date is None:
+            result.issues.append(
+                ParseIssue(path, start, "entry has no Submitted line (dump cut off?); kept without dates")
+            )
+        elif any(_MORE in line for _, line in block) and not any(_LESS in line for _, line in block):
+            result.issues.append(ParseIssue(path, start, "abstract cut off after ▽ More; kept what was there"))
         result.works.append(work)
     return result
 

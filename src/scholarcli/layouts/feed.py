@@ -48,6 +48,8 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
         body = [(i, lines[i].strip()) for i in range(start + 1, end) if lines[i].strip()]
         blocks.append((start, body))
     known = _known_names(body[0][1] for _, body in blocks if body)
+    if blocks and len(blocks[-1][1]) == 1:
+        result.issues.append(ParseIssue(path, blocks[-1][0] + 1, "last record has no abstract (dump cut off?)"))
     for start, body in blocks:
         if not body:
             result.issues.append(ParseIssue(path, start + 1, "feed header with no title line; record skipped"))
