@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 
 from scholarcli.titles import fold_accents
@@ -28,11 +29,13 @@ def _is_capitalised_word(word: str) -> bool:
     return all(ch.islower() or ch in _APOSTROPHES for ch in word[1:]) and word[-1] not in _APOSTROPHES
 
 
+@lru_cache(maxsize=1 << 16)
 def is_initials(token: str) -> bool:
     """`J.`, `J.-B.`, `J.B.`: one or more initials, each with its full stop."""
     return bool(_INITIALS.match(token)) and token[0].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_given_name(token: str) -> bool:
     """Whether a token can open a name: `Hao`, `Léon`, `Jean-Baptiste`, `Xian-sheng`, or initials `J.`.
 
@@ -46,6 +49,7 @@ def is_given_name(token: str) -> bool:
     return all(_is_capitalised_word(p) or (p.isalpha() and p.islower()) for p in rest)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_surname(token: str) -> bool:
     """Whether a token can be a family name: `Chen`, `Hua`, `McCandlish`, `O'Keefe`, `Zhen-Hua`."""
     if "-" in token:
@@ -57,6 +61,7 @@ def is_surname(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_name(text: str) -> bool:
     """Whether text reads as one person's name: `Hao Chen`, `Edward J. Hu`, `Léon Bottou`, `Ludwig van Beethoven`."""
     tokens = text.split()
@@ -69,6 +74,7 @@ def looks_like_name(text: str) -> bool:
     return all(is_given_name(t) or is_surname(t) or t.lower() in PARTICLES for t in tokens[1:-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparison key: accents folded, casefolded, punctuation dropped, single spaces."""
     folded = fold_accents(name).casefold()

@@ -62,6 +62,8 @@ def strip_latex(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """NFKD-decompose and drop combining marks, so `Léon` and `Leon` compare equal."""
+    if text.isascii():
+        return text
     text = text.translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -87,9 +87,16 @@ def _known_names(title_lines: Iterable[str]) -> set[str]:
     """Names seen as second or later authors anywhere in the feed, as keys: they settle ambiguous splits."""
     known: set[str] = set()
     for line in title_lines:
-        people = _ET_AL.sub("", line.rsplit(" · ", 1)[0]).split(",")[1:]
+        people = _strip_et_al(line.rsplit(" · ", 1)[0])[0].split(",")[1:]
         known.update(name_key(p) for p in people if looks_like_name(p.strip()))
     return known
+
+
+def _strip_et_al(line: str) -> tuple[str, bool]:
+    """The line without a trailing `et al.`, and whether it had one (only the tail is searched)."""
+    tail_start = max(0, len(line) - 16)
+    m = _ET_AL.search(line, tail_start)
+    return (line[: m.start()].strip(), True) if m else (line.strip(), False)
 
 
 def split_title_authors(line: str, known: set[str] | None = None) -> tuple[str, list[str], bool, list[str]]:
@@ -104,8 +111,7 @@ def split_title_authors(line: str, known: set[str] | None = None) -> tuple[str, 
     if " · " in line:
         line, tail = line.rsplit(" · ", 1)
         affiliations = [a.strip() for a in tail.split(",") if a.strip()]
-    truncated = bool(_ET_AL.search(line))
-    line = _ET_AL.sub("", line).strip()
+    line, truncated = _strip_et_al(line)
     parts = line.split(",")
     # The trailing comma-separated parts that read as whole names are the later authors.
     cut = len(parts)

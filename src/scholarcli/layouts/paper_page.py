@@ -41,6 +41,7 @@ _CHROME_OPENINGS = (
     "and research's language is",
     "research's language is",
 )
+_CHROME_MAX = 200
 _END_OF_RELATED = frozenset({"suggested questions", "comments"})
 _ATTRIBUTION_MAX = 400
 
@@ -59,9 +60,13 @@ def sniff(text: str) -> float:
 
 def is_chrome(line: str) -> bool:
     """Whether a line is site furniture: buttons, prompts, or a footer in a non-Latin script."""
+    if len(line) > _CHROME_MAX:
+        return False  # furniture is short; abstracts are not
     low = line.casefold()
-    if low in _CHROME_LINES or (len(line) < 120 and low.startswith(_CHROME_OPENINGS)):
+    if low in _CHROME_LINES or low.startswith(_CHROME_OPENINGS):
         return True
+    if line.isascii():
+        return False
     letters = [ch for ch in line if ch.isalpha()]
     return bool(letters) and sum(1 for ch in letters if not _is_latin(ch)) > len(letters) / 2
 
