@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from scholarcli.titles import fold_accents
 
