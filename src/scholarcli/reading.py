@@ -12,8 +12,8 @@ from pathlib import Path
 STDIN = "-"
 
 # Spaces that pages paste in place of ordinary ones, and invisible characters worth dropping.
-_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 _BINARY_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
 
@@ -121,9 +121,12 @@ def _garbage_ratio(text: str) -> float:
 
 def normalise_text(text: str) -> str:
     """LF line ends, ordinary spaces for non-breaking ones, no invisible characters, Unicode NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACE_LIKE).translate(_INVISIBLE)
-    return unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def _control_ratio(sample: bytes) -> float:
