@@ -152,3 +152,33 @@ def test_terminal_gets_a_coloured_table_unless_no_color() -> None:
     assert colour.search(_run_on_a_terminal(args, {})), "a terminal should get colour"
     plain = _run_on_a_terminal(args, {"NO_COLOR": "1"})
     assert "Improved Knowledge" in plain and not colour.search(plain)
+
+
+def test_jsonl_streams_before_the_input_ends() -> None:
+    import threading
+
+    header = "CVMar 8, 2021Code\nA Study of Streaming Parsers for Large DumpsHao Chen, Qi Qian\n"
+    record = (header + "We parse records one at a time and write each as soon as it is read. " * 20 + "\n").encode()
+    proc = subprocess.Popen([sys.executable, "-m", "scholarcli", "list-works", "--no-dedupe", "--format", "jsonl",
+                             "--from", "feed", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin = proc.stdin
+    may_close = threading.Event()
+
+    def feed_input() -> None:
+        for _ in range(1500):  # about 2 MB
+            stdin.write(record)
+        stdin.flush()
+        may_close.wait(60)  # the input stays open until the first record has come out
+        stdin.close()
+
+    writer = threading.Thread(target=feed_input, daemon=True)
+    writer.start()
+    first = json.loads(proc.stdout.readline())
+    assert not may_close.is_set() and not stdin.closed
+    may_close.set()
+    assert first["title"] == "A Study of Streaming Parsers for Large Dumps"
+    rest = proc.stdout.read().splitlines()
+    writer.join(60)
+    assert proc.wait(timeout=60) == 0 and len(rest) == 1499

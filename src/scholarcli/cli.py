@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 nothing parseable or nothing matched; 2 usage error; 3 
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from scholarcli import __version__
 from scholarcli.layouts import NAMES
 
 if TYPE_CHECKING:
-    from scholarcli.model import ParseResult, Work
+    from scholarcli.model import Work
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -164,34 +165,102 @@ def read_works(
     paths: list[str] | None, layout: str | None, as_of: date, verbose: bool, stats: dict[str, int]
 ) -> Iterator[Work]:
     """Parse every input, yielding works as they are read; report skipped inputs and blocks on stderr."""
-    from scholarcli.parsing import iter_results
+    from scholarcli.model import ParseIssue, Profile, Work
+    from scholarcli.parsing import FileEnd, FileStart, iter_events
     from scholarcli.reading import InputError
+
     stats.setdefault("works", 0)
     stats.setdefault("files", 0)
-    for result in iter_results(_input_paths(paths), layout, as_of):
-        if isinstance(result, InputError):
-            if _state["debug"] and getattr(result, "traceback", None):
-                print(result.traceback, file=sys.stderr, end="")  # type: ignore[attr-defined]
-            warn(str(result))
-            continue
-        stats["files"] += 1
-        if verbose:
-            _describe(result)
-        for issue in result.issues:
-            warn(str(issue))
-        stats["works"] += len(result.works)
-        yield from result.works
+    progress = _Progress.for_paths(_input_paths(paths))
+    for event in iter_events(_input_paths(paths), layout, as_of):
+        if isinstance(event, Work):
+            stats["works"] += 1
+            if stats["works"] % 512 == 0:
+                progress.tick()
+            yield event
+        elif isinstance(event, ParseIssue):
+            warn(str(event))
+        elif isinstance(event, InputError):
+            if _state["debug"] and getattr(event, "traceback", None):
+                print(event.traceback, file=sys.stderr, end="")  # type: ignore[attr-defined]
+            warn(str(event))
+        elif isinstance(event, FileStart):
+            stats["files"] += 1
+            progress.start(event.path, event.source)
+            if verbose:
+                how = "detected" if event.detected else "forced with --from"
+                info(f"{event.path}: layout {event.layout} ({how}), {event.encoding}")
+        elif isinstance(event, FileEnd):
+            progress.done(event.path)
+            if verbose:
+                info(f"{event.path}: {event.records} records")
+        elif isinstance(event, Profile) and verbose:
+            _describe_profile(event)
+    progress.close()
 
 
-def _describe(result: ParseResult) -> None:
-    how = "detected" if result.detected else "forced with --from"
-    info(f"{result.path}: layout {result.layout} ({how}), {len(result.works)} records, {result.encoding}")
-    profile = result.profile
-    if profile is not None:
-        counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in profile.counts.items())
-        trust = f"trust {profile.trust} ({profile.trust_label})" if profile.trust is not None else ""
-        details = "; ".join(x for x in (profile.affiliation or "", trust, profile.verification or "", counts) if x)
-        info(f"{result.path}: profile of {profile.name}: {details}")
+def _describe_profile(profile: Any) -> None:
+    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in profile.counts.items())
+    trust = f"trust {profile.trust} ({profile.trust_label})" if profile.trust is not None else ""
+    details = "; ".join(x for x in (profile.affiliation or "", trust, profile.verification or "", counts) if x)
+    info(f"{profile.path}: profile of {profile.name}: {details}")
+
+
+class _Progress:
+    """A rich progress bar on stderr while reading inputs over PROGRESS_MIN bytes, only when stderr is a terminal."""
+
+    PROGRESS_MIN = 5_000_000
+
+    def __init__(self, sizes: dict[str, int]) -> None:
+        self.sizes = sizes
+        self.bar: Any = None
+        self.task: Any = None
+        self.finished = 0
+        self.current: Any = None
+        total = sum(sizes.values())
+        if total >= self.PROGRESS_MIN and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("reading", total=total)
+            self.bar.start()
+
+    @classmethod
+    def for_paths(cls, paths: list[str]) -> _Progress:
+        import os
+
+        sizes: dict[str, int] = {}
+        if sys.stderr.isatty():
+            for raw in paths:
+                for root, _, files in os.walk(raw) if os.path.isdir(raw) else [("", [], [raw])]:
+                    for name in files:
+                        path = os.path.join(root, name) if root else name
+                        try:
+                            sizes[path] = os.path.getsize(path)
+                        except OSError:
+                            continue
+        return cls(sizes)
+
+    def start(self, path: str, source: Any) -> None:
+        self.current = source
+        if self.bar is not None:
+            self.bar.update(self.task, description=os.path.basename(path))
+
+    def tick(self) -> None:
+        if self.bar is not None and self.current is not None:
+            self.bar.update(self.task, completed=self.finished + self.current.position)
+
+    def done(self, path: str) -> None:
+        self.finished += self.sizes.get(path, 0)
+        self.current = None
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.finished)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _resolve_format(fmt: OutputFormat | None, as_json: bool, allowed: set[OutputFormat]) -> OutputFormat:

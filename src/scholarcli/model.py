@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -141,3 +142,20 @@ class ParseResult:
     profile: Profile | None = None
     encoding: str = "utf-8"
     detected: bool = True
+
+    @classmethod
+    def collect(cls, layout: str, path: str, events: Iterable[Work | ParseIssue | Profile]) -> ParseResult:
+        """Gather what a streaming parser yields into one result."""
+        result = cls(layout=layout, path=path)
+        for event in events:
+            if isinstance(event, Work):
+                result.works.append(event)
+            elif isinstance(event, ParseIssue):
+                result.issues.append(event)
+            else:
+                result.profile = event
+        return result
+
+
+#: What a layout parser yields as it reads: records, damaged blocks, and a profile header.
+ParseEvent = Work | ParseIssue | Profile

@@ -6,8 +6,10 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 STDIN = "-"
 
@@ -154,7 +156,7 @@ def expand_path(raw: str) -> list[str]:
 
 
 def read_input(path: str) -> TextInput:
-    """Read and decode one file, or stdin for `-`."""
+    """Read and decode one whole file, or stdin for `-` (for small inputs and the Python API)."""
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except OSError as exc:
@@ -163,3 +165,119 @@ def read_input(path: str) -> TextInput:
         raise InputError(path, "is empty; save the page's text into it, or leave it out")
     text, encoding, note = decode_input(data, path)
     return TextInput(path=path, text=text, encoding=encoding, note=note)
+
+
+#: How much of an input is read up front to detect its encoding and layout.
+HEAD_BYTES = 1 << 18
+#: The longest line read in one piece; longer lines arrive in pieces of this size.
+MAX_LINE_BYTES = 1 << 21
+#: The opening holds at least this many lines, unless it would grow past HEAD_MAX bytes.
+HEAD_LINES = 64
+HEAD_MAX = 1 << 23
+
+
+class LineInput:
+    """An input read lazily, line by line: memory holds its opening and the current line, not the whole file.
+
+    The encoding is decided from the opening (`head`); each later line is decoded as UTF-8 and, if it is not
+    valid UTF-8, as Windows-1252 or Latin-1, so one stray byte costs one line, not the file.
+    """
+
+    def __init__(self, path: str, head: str, encoding: str, note: str | None, lines: Iterator[str]) -> None:
+        self.path = path
+        self.head = head
+        self.encoding = encoding
+        self.note = note
+        self._lines = lines
+        #: Bytes read so far (for progress reporting); stays 0 for inputs decoded whole.
+        self.position = 0
+
+    @classmethod
+    def from_text(cls, path: str, text: str, encoding: str = "str", note: str | None = None) -> LineInput:
+        """An input whose whole text is already in memory."""
+        return cls(path, text[:HEAD_MAX], encoding, note, iter(text.split("\n")))
+
+    def lines(self) -> Iterator[str]:
+        """Every line, normalised (see `normalise_text`), without its line end."""
+        return self._lines
+
+
+def open_input(path: str) -> LineInput:
+    """Open a file (or stdin for `-`) for reading line by line; raises InputError for unreadable input."""
+    try:
+        stream: BinaryIO = sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(path, f"cannot read it ({exc.strerror or exc}); check its permissions") from None
+    try:
+        head = stream.read(HEAD_BYTES)
+        complete = len(head) < HEAD_BYTES
+        # Detection needs whole lines, and a few of them even when some are very long.
+        while not complete and (not head.endswith(b"\n") or head.count(b"\n") < HEAD_LINES):
+            more = stream.readline(MAX_LINE_BYTES)
+            head += more
+            complete = not more
+            if len(head) >= HEAD_MAX:
+                break
+        if not head.strip():
+            rest = stream.read()
+            if not rest.strip():
+                raise InputError(path, "is empty; save the page's text into it, or leave it out")
+            head, complete = head + rest, True
+        whole_file = head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or (
+            _utf16_without_bom(head) is not None
+        ) or (b"\r" in head and b"\n" not in head)
+        if whole_file or complete:
+            if not complete:
+                head += stream.read()
+            text, encoding, note = decode_input(head, path)
+            _close(stream)
+            return LineInput(path, text[:HEAD_MAX], encoding, note, iter(text.split("\n")))
+        text, encoding, note = decode_input(head, path)  # checks for binary and undecodable data
+    except BaseException:
+        _close(stream)
+        raise
+    source = LineInput(path, text, encoding, note, iter(()))
+    source._lines = _stream_lines(source, head, stream, note is not None)
+    return source
+
+
+def _close(stream: BinaryIO) -> None:
+    if stream is not sys.stdin.buffer:
+        stream.close()
+
+
+def _decode_line(raw: bytes, repair: bool) -> str:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            line = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            line = raw.decode("latin-1")
+    if repair and _MOJIBAKE.search(line):
+        line = _repair_mojibake(line) or line
+    return normalise_text(line.rstrip("\r\n"))
+
+
+def _stream_lines(source: LineInput, head: bytes, stream: BinaryIO, repair: bool) -> Iterator[str]:
+    """Decode the head's lines, then the rest of the stream's, one at a time; closes the stream at the end."""
+    source.position = len(head)
+    try:
+        if head.startswith(b"\xef\xbb\xbf"):
+            head = head[3:]
+        *complete, partial = head.split(b"\n")
+        for raw in complete:
+            yield _decode_line(raw, repair)
+        first = True
+        while True:
+            raw = stream.readline(MAX_LINE_BYTES)
+            if not raw:
+                break
+            source.position += len(raw)
+            if first:
+                raw, partial, first = partial + raw, b"", False
+            yield _decode_line(raw, repair)
+        if partial:
+            yield _decode_line(partial, repair)
+    finally:
+        _close(stream)

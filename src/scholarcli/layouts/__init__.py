@@ -13,9 +13,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from scholarcli.model import ParseResult
+    from collections.abc import Iterable, Iterator
 
-#: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(text) and parse(text, path, as_of).
+    from scholarcli.model import ParseEvent, ParseResult
+
+#: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(head), parse(text, path, as_of)
+#: and iter_parse(lines, path, as_of), the streaming form that parse() collects.
 REGISTRY: dict[str, str] = {
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
@@ -31,19 +34,20 @@ DETECT_THRESHOLD = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """A page layout: its name, a one-line summary, a sniffer scoring 0-1, and a parser."""
+    """A page layout: its name, a one-line summary, a sniffer scoring 0-1, and its parsers."""
 
     name: str
     summary: str
     sniff: Callable[[str], float]
     parse: Callable[[str, str, date], ParseResult]
+    iter_parse: Callable[[Iterable[str], str, date], Iterator[ParseEvent]]
 
 
 @cache
 def get(name: str) -> Layout:
     """The registered layout of this name (KeyError for an unknown one)."""
     module = import_module(REGISTRY[name])
-    return Layout(module.NAME, module.SUMMARY, module.sniff, module.parse)
+    return Layout(module.NAME, module.SUMMARY, module.sniff, module.parse, module.iter_parse)
 
 
 def all_layouts() -> list[Layout]:

@@ -12,11 +12,12 @@ The identifier is glued to the start of the next abstract, and the last line is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from scholarcli.identifiers import match_arxiv_id
-from scholarcli.model import ParseIssue, ParseResult, Source, Work
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 
 NAME = "arxiv-abstracts"
 SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"
@@ -56,9 +57,13 @@ def _leading_id(line: str) -> tuple[str, int | None, str] | None:
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read each abstract with the comment and identifier that follow it."""
-    result = ParseResult(layout=NAME, path=path)
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each abstract's record as its closing identifier is read, and any damaged block."""
     pending: _Pending | None = None
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             continue
@@ -70,16 +75,13 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
             continue
         ident, version, rest = leading
         if pending is None:
-            result.issues.append(ParseIssue(path, number, f"arXiv:{ident} closes no abstract; skipped"))
+            yield ParseIssue(path, number, f"arXiv:{ident} closes no abstract; skipped")
         else:
-            result.works.append(_work(pending, ident, version, Source(NAME, path, pending.start)))
+            yield _work(pending, ident, version, Source(NAME, path, pending.start))
         pending = _Pending(number, [rest]) if rest else None
     if pending is not None:
-        result.issues.append(
-            ParseIssue(path, pending.start, "last abstract has no closing arXiv id (dump cut off?); kept without one")
-        )
-        result.works.append(_work(pending, None, None, Source(NAME, path, pending.start)))
-    return result
+        yield ParseIssue(path, pending.start, "last abstract has no closing arXiv id (dump cut off?); kept without one")
+        yield _work(pending, None, None, Source(NAME, path, pending.start))
 
 
 def _work(pending: _Pending, ident: str | None, version: int | None, source: Source) -> Work:

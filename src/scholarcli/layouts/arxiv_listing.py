@@ -9,11 +9,12 @@ line, and optional `Comments:` and `Journal ref:` lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scholarcli.dates import parse_date, year_of
 from scholarcli.identifiers import find_doi, match_arxiv_id
-from scholarcli.model import ParseIssue, ParseResult, Source, Work
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 
 NAME = "arxiv-listing"
 SUMMARY = "arXiv author/search listing: title, Authors:, Abstract: (▽ More/△ Less), Submitted dates"
@@ -41,47 +42,48 @@ def sniff(text: str) -> float:
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read every entry; page chrome before the first entry is skipped, damaged entries are reported."""
-    result = ParseResult(layout=NAME, path=path)
-    for start, block in _blocks(text.split("\n")):
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each entry's record as soon as the next entry starts."""
+    seen_entry = False
+    for start, block in _blocks(lines):
         if not any(line.startswith(("Authors:", "Abstract:")) for _, line in block):
-            if result.works:  # page chrome before the first entry is expected; later it means damage
-                result.issues.append(ParseIssue(path, start, "entry without Authors: or Abstract:; skipped"))
+            if seen_entry:  # page chrome before the first entry is expected; later it means damage
+                yield ParseIssue(path, start, "entry without Authors: or Abstract:; skipped")
             continue
+        seen_entry = True
         work = _entry(block, Source(NAME, path, start))
         if work.title is None and not work.authors:
-            result.issues.append(ParseIssue(path, start, "entry without a title or authors; skipped"))
+            yield ParseIssue(path, start, "entry without a title or authors; skipped")
             continue
         if work.date is None:
-            result.issues.append(
-                ParseIssue(path, start, "entry has no Submitted line (dump cut off?); kept without dates")
-            )
+            yield ParseIssue(path, start, "entry has no Submitted line (dump cut off?); kept without dates")
         elif any(_MORE in line for _, line in block) and not any(_LESS in line for _, line in block):
-            result.issues.append(ParseIssue(path, start, "abstract cut off after ▽ More; kept what was there"))
-        result.works.append(work)
-    return result
+            yield ParseIssue(path, start, "abstract cut off after ▽ More; kept what was there")
+        yield work
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[int, str]]]]:
+def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """Group non-blank lines into entries, split at `-` separators and at `arXiv:ID [pdf…]` headers.
 
     Each block is (1-based start line, [(line number, stripped text)]).
     """
-    blocks: list[tuple[int, list[tuple[int, str]]]] = []
     current: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             continue
         is_separator = line in {"-", "—", "–"}
-        is_id_header = bool(_ID_HEADER.match(line)) and "[" in line
+        is_id_header = line.startswith("arXiv:") and "[" in line and bool(_ID_HEADER.match(line))
         if (is_separator or is_id_header) and current:
-            blocks.append((current[0][0], current))
+            yield current[0][0], current
             current = []
         if not is_separator:
             current.append((number, line))
     if current:
-        blocks.append((current[0][0], current))
-    return blocks
+        yield current[0][0], current
 
 
 def _entry(block: list[tuple[int, str]], source: Source) -> Work:

@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scholarcli.dates import iso, month_number, year_for
-from scholarcli.model import ParseIssue, ParseResult, Source, Work
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.names import is_given_name, is_surname, looks_like_name, name_key
 
 NAME = "feed"
@@ -39,25 +39,46 @@ def sniff(text: str) -> float:
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read every header/title/abstract triple; a header with no title line is reported and skipped."""
-    result = ParseResult(layout=NAME, path=path)
-    lines = text.split("\n")
-    starts = [i for i, ln in enumerate(lines) if HEADER.match(ln.strip())]
-    blocks: list[tuple[int, list[tuple[int, str]]]] = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        body = [(i, lines[i].strip()) for i in range(start + 1, end) if lines[i].strip()]
-        blocks.append((start, body))
-    known = _known_names(body[0][1] for _, body in blocks if body)
-    if blocks and len(blocks[-1][1]) == 1:
-        result.issues.append(ParseIssue(path, blocks[-1][0] + 1, "last record has no abstract (dump cut off?)"))
-    for start, body in blocks:
-        if not body:
-            result.issues.append(ParseIssue(path, start + 1, "feed header with no title line; record skipped"))
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+_HEADER_MAX = 64  # headers are short; longer lines are not tried against the pattern
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each record when the next header (or the end) is reached.
+
+    Names seen as later authors so far settle ambiguous title/author splits.
+    """
+    known: set[str] = set()
+    start = 0
+    header: re.Match[str] | None = None
+    body: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
             continue
-        header = HEADER.match(lines[start].strip())
-        assert header is not None
-        result.works.append(_work(header, body, known, as_of, Source(NAME, path, start + 1)))
-    return result
+        match = HEADER.match(line) if len(line) < _HEADER_MAX else None
+        if match is None:
+            if header is not None:
+                body.append((number, line))
+            continue
+        if header is not None:
+            yield _record(start, header, body, known, as_of, path)
+        start, header, body = number, match, []
+    if header is not None:
+        if len(body) == 1:
+            yield ParseIssue(path, body[0][0], "last record has no abstract (dump cut off?)")
+        yield _record(start, header, body, known, as_of, path)
+
+
+def _record(
+    start: int, header: re.Match[str], body: list[tuple[int, str]], known: set[str], as_of: date, path: str
+) -> Work | ParseIssue:
+    if not body:
+        return ParseIssue(path, start, "feed header with no title line; record skipped")
+    known.update(_later_authors(body[0][1]))
+    return _work(header, body, known, as_of, Source(NAME, path, start))
 
 
 def _work(
@@ -83,13 +104,10 @@ def _work(
     )
 
 
-def _known_names(title_lines: Iterable[str]) -> set[str]:
-    """Names seen as second or later authors anywhere in the feed, as keys: they settle ambiguous splits."""
-    known: set[str] = set()
-    for line in title_lines:
-        people = _strip_et_al(line.rsplit(" · ", 1)[0])[0].split(",")[1:]
-        known.update(name_key(p) for p in people if looks_like_name(p.strip()))
-    return known
+def _later_authors(line: str) -> set[str]:
+    """Keys of the second and later authors of a title/author line: clean names that can settle splits."""
+    people = _strip_et_al(line.rsplit(" · ", 1)[0])[0].split(",")[1:]
+    return {name_key(p.strip()) for p in people if looks_like_name(p.strip())}
 
 
 def _strip_et_al(line: str) -> tuple[str, bool]:

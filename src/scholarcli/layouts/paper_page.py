@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scholarcli.dates import parse_date, year_of
-from scholarcli.model import ParseIssue, ParseResult, Source, Work
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 
 NAME = "paper-page"
 SUMMARY = "Paper page: title, views line, `Added by`, `Publication date`, abstract, related abstracts"
@@ -80,15 +81,23 @@ def _is_latin(ch: str) -> bool:
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read the main paper and every related abstract, with the attribution line that precedes it."""
-    result = ParseResult(layout=NAME, path=path)
-    lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
-    content = [(n, ln) for n, ln in lines if ln]
-    split = next((i for i, (_, ln) in enumerate(content) if ln.casefold() == _READ_MORE), len(content))
-    main = _main_paper(content[:split], path)
-    if main is not None:
-        result.works.append(main)
-    _related(content[split + 1:], path, result)
-    return result
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield the main paper when `Read More` is reached, then each related abstract as it is read."""
+    content = ((n, raw.strip()) for n, raw in enumerate(lines, start=1))
+    main: list[tuple[int, str]] = []
+    for number, line in content:
+        if not line:
+            continue
+        if line.casefold() == _READ_MORE:
+            break
+        main.append((number, line))
+    work = _main_paper(main, path)
+    if work is not None:
+        yield work
+    yield from _related(((n, ln) for n, ln in content if ln), path)
 
 
 def _main_paper(block: list[tuple[int, str]], path: str) -> Work | None:
@@ -124,7 +133,7 @@ def _main_paper(block: list[tuple[int, str]], path: str) -> Work | None:
     )
 
 
-def _related(block: list[tuple[int, str]], path: str, result: ParseResult) -> None:
+def _related(block: Iterable[tuple[int, str]], path: str) -> Iterator[ParseEvent]:
     attribution: tuple[int, re.Match[str]] | None = None
     for number, line in block:
         if line.casefold() in _END_OF_RELATED or line.casefold().startswith("fetching comments"):
@@ -133,7 +142,7 @@ def _related(block: list[tuple[int, str]], path: str, result: ParseResult) -> No
             continue
         if len(line) < _ATTRIBUTION_MAX and (m := _ATTRIBUTION.match(line)):
             if attribution is not None:
-                result.issues.append(ParseIssue(path, attribution[0], "attribution line with no abstract; skipped"))
+                yield ParseIssue(path, attribution[0], "attribution line with no abstract; skipped")
             attribution = (number, m)
             continue
         authors: tuple[str, ...] = ()
@@ -144,14 +153,12 @@ def _related(block: list[tuple[int, str]], path: str, result: ParseResult) -> No
             authors = tuple(" ".join(a.split()) for a in m["names"].split(",") if a.strip())
             year = int(m["year"]) if m["year"] else None
             attribution = None
-        result.works.append(
-            Work(
-                abstract=line,
-                authors=authors,
-                year=year,
-                date=str(year) if year else None,
-                sources=(Source(NAME, path, start),),
-            )
+        yield Work(
+            abstract=line,
+            authors=authors,
+            year=year,
+            date=str(year) if year else None,
+            sources=(Source(NAME, path, start),),
         )
     if attribution is not None:
-        result.issues.append(ParseIssue(path, attribution[0], "attribution line with no abstract; skipped"))
+        yield ParseIssue(path, attribution[0], "attribution line with no abstract; skipped")

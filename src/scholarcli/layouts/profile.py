@@ -8,9 +8,10 @@ abstract. Items name no authors: the profile owner is recorded as their author, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.model import ParseIssue, ParseResult, Profile, Source, Work
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 
 NAME = "profile"
 SUMMARY = "Researcher profile page: header, then `preprint2022arXiv` / title / abstract items"
@@ -56,41 +57,64 @@ def _is_item_header(line: str) -> bool:
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read the profile header and every published item."""
-    result = ParseResult(layout=NAME, path=path)
-    lines = [(n, raw.strip()) for n, raw in enumerate(text.split("\n"), start=1)]
-    content = [(n, ln) for n, ln in lines if ln]
-    section = next((i for i, (_, ln) in enumerate(content) if _PUBLISHED.match(ln)), None)
-    header = content[:section] if section is not None else []
-    body = content[section + 1:] if section is not None else content
-    result.profile = _profile(header, path)
-    owner = result.profile.name if result.profile else None
-    starts = [i for i, (_, ln) in enumerate(body) if _is_item_header(ln)]
-    for k, i in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(body)
-        number, line = body[i]
-        rest = [ln for _, ln in body[i + 1:end]]
-        while rest and rest[-1].casefold() in _TRAILING_CHROME:
-            rest.pop()
-        if not rest:
-            result.issues.append(ParseIssue(path, number, f"item {line!r} has no title; skipped"))
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield the profile header once `Published work` is reached, then each item as the next one starts.
+
+    Without a `Published work` section there is no header, and items are read wherever they stand.
+    """
+    header: list[str] = []
+    in_works = False
+    owner: str | None = None
+    item: tuple[int, str, list[str]] | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
             continue
-        m = _ITEM.match(line)
-        assert m is not None
-        year = int(m["year"]) if m["year"] else None
-        result.works.append(
-            Work(
-                title=rest[0],
-                authors=(owner,) if owner else (),
-                authors_truncated=True,
-                year=year,
-                date=str(year) if year else None,
-                type=m["type"],
-                venue=m["venue"].strip() or None,
-                abstract=" ".join(rest[1:]) or None,
-                sources=(Source(NAME, path, number),),
-            )
-        )
-    return result
+        if not in_works:
+            if _PUBLISHED.match(line):
+                in_works = True
+                profile = _profile([(0, ln) for ln in header], path)
+                if profile is not None:
+                    owner = profile.name
+                    yield profile
+                continue
+            if not _is_item_header(line):
+                header.append(line)
+                continue
+            in_works = True
+        if _is_item_header(line):
+            if item is not None:
+                yield _item(item, owner, path)
+            item = (number, line, [])
+        elif item is not None:
+            item[2].append(line)
+    if item is not None:
+        yield _item(item, owner, path)
+
+
+def _item(item: tuple[int, str, list[str]], owner: str | None, path: str) -> Work | ParseIssue:
+    number, line, rest = item
+    while rest and rest[-1].casefold() in _TRAILING_CHROME:
+        rest.pop()
+    if not rest:
+        return ParseIssue(path, number, f"item {line!r} has no title; skipped")
+    m = _ITEM.match(line)
+    assert m is not None
+    year = int(m["year"]) if m["year"] else None
+    return Work(
+        title=rest[0],
+        authors=(owner,) if owner else (),
+        authors_truncated=True,
+        year=year,
+        date=str(year) if year else None,
+        type=m["type"],
+        venue=m["venue"].strip() or None,
+        abstract=" ".join(rest[1:]) or None,
+        sources=(Source(NAME, path, number),),
+    )
 
 
 def _profile(header: list[tuple[int, str]], path: str) -> Profile | None:
