@@ -182,3 +182,33 @@ def test_jsonl_streams_before_the_input_ends() -> None:
     rest = proc.stdout.read().splitlines()
     writer.join(60)
     assert proc.wait(timeout=60) == 0 and len(rest) == 1499
+
+
+def test_progress_bar_only_for_big_inputs_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    record = ("CVMar 8, 2021\nA Study of Progress Bars for Large DumpsHao Chen, Qi Qian\n"
+              + "We read a large dump and show how far we are. " * 20 + "\n")
+    big = tmp_path / "big.txt"
+    big.write_text(record * (6_000_000 // len(record) + 1), encoding="utf-8")
+    args = [sys.executable, "-m", "scholarcli", "list-works", "--no-dedupe", "--format", "jsonl", str(big)]
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=slave, env={**os.environ, "TERM": "xterm"})
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        shown += data
+    assert proc.wait() == 0
+    os.close(master)
+    assert b"MB" in shown and "━".encode() in shown
+
+    piped = subprocess.run(args, capture_output=True, check=True)
+    assert piped.stderr == b""
