@@ -58,6 +58,7 @@ class Fake:
     day: int
     abstract: str
     arxiv_id: str
+    origin: int  # which generated work this record is (duplicates share it): the dedupe ground truth
 
 
 def _title(rng: random.Random) -> str:
@@ -103,7 +104,7 @@ def fakes(n: int, dup_rate: float, seed: int = 7) -> Iterator[Fake]:
         if made and rng.random() < dup_rate:
             base = rng.choice(made)
             yield Fake(_retype(base.title, rng), base.authors[: rng.randint(1, len(base.authors))], base.year,
-                       base.month, base.day, base.abstract, base.arxiv_id)
+                       base.month, base.day, base.abstract, base.arxiv_id, base.origin)
             continue
         year = rng.randint(2015, 2025)
         month = rng.randint(1, 12)
@@ -115,6 +116,7 @@ def fakes(n: int, dup_rate: float, seed: int = 7) -> Iterator[Fake]:
             day=rng.randint(1, 28),
             abstract=_abstract(rng),
             arxiv_id=f"{year % 100:02d}{month:02d}.{k % 100000:05d}",
+            origin=k,
         )
         if len(made) < 200_000:
             made.append(fake)

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum, StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -20,6 +21,7 @@ from scholarcli.layouts import NAMES
 
 if TYPE_CHECKING:
     from scholarcli.model import Work
+    from scholarcli.names import PersonIndex
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -332,14 +334,17 @@ def emit_rows(rows: list[dict[str, Any]], fields: list[str], fmt: OutputFormat) 
 
 
 class Loaded:
-    """Records as parsed, works after dedupe, and the people index over them."""
+    """Records as parsed, works after dedupe, and (built on first use) the people index over them."""
 
     def __init__(self, records: list[Work], works: list[Work]) -> None:
-        from scholarcli.query import person_index
-
         self.records = records
         self.works = works
-        self.index = person_index(works)
+
+    @cached_property
+    def index(self) -> PersonIndex:
+        from scholarcli.query import person_index
+
+        return person_index(self.works)
 
 
 def load(
@@ -372,8 +377,10 @@ def select(
     from scholarcli.query import Filters, NoSuchAuthorError, apply_filters
 
     filters = Filters(author, _when(since, "--since"), _when(until, "--until"), work_type, category, has_code)
+    if filters == Filters():
+        return list(loaded.works)
     try:
-        return apply_filters(loaded.works, filters, loaded.index)
+        return apply_filters(loaded.works, filters, loaded.index if author else None)
     except NoSuchAuthorError as exc:
         raise ScholarError(str(exc), EXIT_NOTHING) from None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -73,6 +72,8 @@ class Work:
     @property
     def id(self) -> str:
         """A stable identifier: the arXiv id, else the DOI, else a hash of the normalised title/abstract."""
+        import hashlib
+
         if self.arxiv_id:
             return f"arxiv:{self.arxiv_id}"
         if self.doi:
