@@ -150,7 +150,8 @@ def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, float]], 
     for r in parse:
         mb, rss = float(r["mb"]), float(r["rss_mb"])
         cli = f"{float(r['cli_mbps']):.1f} MB/s ({float(r['cli_seconds']):.2f} s)"
-        lines.append(f"| {r['layout']} | {mb:.1f} | {float(r['parse_mbps']):.1f} | {cli} | {rss:.0f} | {rss / mb:.2f}× |")
+        parse_rate = float(r["parse_mbps"])
+        lines.append(f"| {r['layout']} | {mb:.1f} | {parse_rate:.1f} | {cli} | {rss:.0f} | {rss / mb:.2f}× |")
     lines += ["", "## Dedupe", "", "Synthetic titles with 10% re-typed duplicates (case, punctuation, a typo or a "
               "dropped word). `expected` is the number of distinct works the generator made.", "",
               "| records | seconds | target | works found | expected | RSS before MB | peak RSS MB |",
