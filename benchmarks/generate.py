@@ -96,7 +96,7 @@ def _abstract(rng: random.Random) -> str:
     return " ".join(sentences)
 
 
-def fakes(n: int, dup_rate: float, seed: int = 7) -> Iterator[Fake]:
+def fakes(n: int, dup_rate: float, seed: int = 7, abstracts: bool = True) -> Iterator[Fake]:
     """N fake works; a `dup_rate` share repeat an earlier work with a re-typed title."""
     rng = random.Random(seed)
     made: list[Fake] = []
@@ -114,7 +114,7 @@ def fakes(n: int, dup_rate: float, seed: int = 7) -> Iterator[Fake]:
             year=year,
             month=month,
             day=rng.randint(1, 28),
-            abstract=_abstract(rng),
+            abstract=_abstract(rng) if abstracts else "",
             arxiv_id=f"{year % 100:02d}{month:02d}.{k % 100000:05d}",
             origin=k,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF, SEEDS, invoke, seed
-from scholarcli.dedupe import dedupe, numbers_of
+from scholarcli.dedupe import dedupe, numbers_differ, numbers_of
 from scholarcli.merge import earliest_date, merge_works
 from scholarcli.model import Source, Work
 
@@ -46,6 +46,12 @@ def test_earliest_date_prefers_precision_at_equal_dates() -> None:
 def test_numbers_guard_sees_glued_and_roman_numbers() -> None:
     assert numbers_of("yolov3 an incremental improvement") != numbers_of("yolov4 an incremental improvement")
     assert numbers_of("forecasting part i") != numbers_of("forecasting part ii")
+    assert numbers_differ("forecasting part i", "forecasting part ii")
+    assert numbers_differ("deep metric learning iii", "deep metric learning iv")
+    assert numbers_differ("semeval 2017 task 4", "semeval 2016 task 4")
+    # a typo that cuts `via` or `vit` down to `vi` is not the numeral six
+    assert not numbers_differ("graph learning via attention", "graph learning vi attention")
+    assert not numbers_differ("token pruning for vit", "token pruning for vi")
 
 
 def test_arxiv_id_versions_merge_and_different_ids_never_do() -> None:

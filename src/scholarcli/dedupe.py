@@ -7,7 +7,8 @@ Rules, in order:
 4. fuzzy title similarity >= threshold, with compatible years, no conflicting authors and the same numbers;
 5. a titleless record and another record with near-identical abstracts, compatible years and authors.
 
-There is never an all-pairs loop: fuzzy candidates share a pair of rare title tokens (see `_block_keys`).
+There is never an all-pairs loop: fuzzy candidates share a rare title token or a pair of them (see
+`_block_keys`), or sit next to each other when titles are sorted forwards or by their reversed text.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ SHORT_TITLE = 20
 BLOCK_KEYS = 3
 #: Blocking keys shared by more records than this are not selective enough to compare all within.
 MAX_POSTING = 200
+#: How many sorted neighbours each title is compared with, in each of the two sort orders.
+NEIGHBOURS = 4
 #: Characters of abstract compared by rule 5 (both sides are cut to the shorter, so cut abstracts match).
 ABSTRACT_SPAN = 600
 _ABSTRACT_MIN = 200
@@ -119,6 +122,33 @@ def numbers_of(key: str) -> tuple[str, ...]:
     return tuple(sorted(digits + romans))
 
 
+def numbers_differ(key_a: str, key_b: str) -> bool:
+    """Whether two titles carry different numbers. A Roman numeral on one side that is a cut-off word on the
+    other (`vi` for `via` or `ViT`) is a typo, not a number."""
+    if numbers_of(key_a) == numbers_of(key_b):
+        return False
+    digits_a, digits_b = sorted(_NUMBER.findall(key_a)), sorted(_NUMBER.findall(key_b))
+    if digits_a != digits_b:
+        return True
+    tokens_a, tokens_b = key_a.split(), key_b.split()
+    romans_a = [(n, t) for n, t in enumerate(tokens_a) if t in _ROMAN]
+    romans_b = [(n, t) for n, t in enumerate(tokens_b) if t in _ROMAN]
+    return _unexplained(romans_a, romans_b, tokens_b) or _unexplained(romans_b, romans_a, tokens_a)
+
+
+def _unexplained(romans: list[tuple[int, str]], others: list[tuple[int, str]], tokens: list[str]) -> bool:
+    """Whether some Roman numeral is missing from the other title and is not a cut-off word there."""
+    other_values = [t for _, t in others]
+    for position, numeral in romans:
+        if numeral in other_values:
+            other_values.remove(numeral)
+            continue
+        nearby = tokens[max(0, position - 1): position + 2]
+        if not any(t.startswith(numeral) and t not in _ROMAN for t in nearby):
+            return True
+    return False
+
+
 def years_compatible(a: Work, b: Work, slack: int = YEAR_SLACK) -> bool:
     """Unknown years are compatible; known ones may be `slack` years apart (a preprint and its venue)."""
     return a.year is None or b.year is None or abs(a.year - b.year) <= slack
@@ -183,7 +213,7 @@ def _title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresh
         return Decision(False, score=score, reason="title similarity below threshold")
     if min(len(key_a), len(key_b)) < SHORT_TITLE:
         return Decision(False, score=score, reason="titles too short for fuzzy matching")
-    if numbers_of(key_a) != numbers_of(key_b):
+    if numbers_differ(key_a, key_b):
         return Decision(False, score=score, reason="titles differ in a number")
     if not years_compatible(a, b):
         return Decision(False, score=score, reason="years too far apart")
@@ -249,7 +279,26 @@ def _similar_pairs(blocks: dict[int, list[str]], texts: dict[int, str], floor: f
             hits = process.extract(strings[x], strings[x + 1:], scorer=ratio, score_cutoff=floor, limit=None)
             for _, score, y in hits:
                 found[(members[x], members[x + 1 + y])] = float(score)
+    found.update(_neighbour_pairs(texts, floor))
     return sorted((i, j, score) for (i, j), score in found.items())
+
+
+def _neighbour_pairs(texts: dict[int, str], floor: float) -> dict[tuple[int, int], float]:
+    """Sorted neighbourhood: each text against the next NEIGHBOURS texts in sorted order, and in the order of
+    its reversed text, so re-typed titles meet even where every word is common and no blocking key is selective.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    found: dict[tuple[int, int], float] = {}
+    for order in (sorted(texts, key=texts.__getitem__), sorted(texts, key=lambda i: texts[i][::-1])):
+        strings = [texts[i] for i in order]
+        for x in range(len(order) - 1):
+            window = strings[x + 1: x + 1 + NEIGHBOURS]
+            for _, score, y in process.extract(strings[x], window, scorer=ratio, score_cutoff=floor, limit=None):
+                i, j = order[x], order[x + 1 + y]
+                found[(min(i, j), max(i, j))] = float(score)
+    return found
 
 
 def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:
