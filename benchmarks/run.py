@@ -79,7 +79,7 @@ def _parse_seconds(layout: str, text: str, path: str) -> float:
 
 
 DEDUPE_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, {here!r})
 from generate import fakes
 from scholarcli.model import Work
@@ -98,7 +98,8 @@ with open("/proc/self/statm") as statm:
 start = time.perf_counter()
 result = dedupe(works)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+with open("/proc/self/status") as status:  # VmHWM starts afresh at exec; ru_maxrss would inherit the parent's
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
 print(json.dumps({{"records": n, "works": len(result.works), "expected": expected, "seconds": seconds,
                   "rss_before_mb": before, "peak_mb": peak}}))
 """

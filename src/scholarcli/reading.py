@@ -155,18 +155,6 @@ def expand_path(raw: str) -> list[str]:
     raise InputError(raw, "no such file or folder; check the path")
 
 
-def read_input(path: str) -> TextInput:
-    """Read and decode one whole file, or stdin for `-` (for small inputs and the Python API)."""
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read it ({exc.strerror or exc}); check its permissions") from None
-    if not data.strip():
-        raise InputError(path, "is empty; save the page's text into it, or leave it out")
-    text, encoding, note = decode_input(data, path)
-    return TextInput(path=path, text=text, encoding=encoding, note=note)
-
-
 #: How much of an input is read up front to detect its encoding and layout.
 HEAD_BYTES = 1 << 18
 #: The longest line read in one piece; longer lines arrive in pieces of this size.
