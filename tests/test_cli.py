@@ -120,15 +120,17 @@ def test_no_paths_reads_piped_stdin_and_empty_stdin_is_an_error() -> None:
     assert empty.stderr.splitlines()[0].startswith("scholar: warning: -: is empty; save the page's text")
 
 
-def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+def _run_on_a_terminal(args: list[str], env: dict[str, str], stream: str = "stdout") -> str:
+    """Run `scholar ARGS` with stdout (or stderr) on a pseudo-terminal; return what the terminal showed."""
     import os
     import pty
 
     master, slave = pty.openpty()
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
-    proc = subprocess.Popen([sys.executable, "-m", "scholarcli", *args], stdout=slave, stderr=subprocess.DEVNULL,
-                            env=full_env)
+    streams = {"stdout": slave, "stderr": subprocess.DEVNULL} if stream == "stdout" else \
+        {"stdout": subprocess.DEVNULL, "stderr": slave}
+    proc = subprocess.Popen([sys.executable, "-m", "scholarcli", *args], env=full_env, **streams)
     os.close(slave)
     chunks = []
     while True:
@@ -139,7 +141,7 @@ def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
         if not data:
             break
         chunks.append(data)
-    proc.wait()
+    assert proc.wait() == 0
     os.close(master)
     return b"".join(chunks).decode("utf-8", "replace")
 
@@ -185,30 +187,12 @@ def test_jsonl_streams_before_the_input_ends() -> None:
 
 
 def test_progress_bar_only_for_big_inputs_on_a_terminal(tmp_path: Path) -> None:
-    import os
-    import pty
-
     record = ("CVMar 8, 2021\nA Study of Progress Bars for Large DumpsHao Chen, Qi Qian\n"
               + "We read a large dump and show how far we are. " * 20 + "\n")
     big = tmp_path / "big.txt"
     big.write_text(record * (6_000_000 // len(record) + 1), encoding="utf-8")
-    args = [sys.executable, "-m", "scholarcli", "list-works", "--no-dedupe", "--format", "jsonl", str(big)]
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=slave, env={**os.environ, "TERM": "xterm"})
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        shown += data
-    assert proc.wait() == 0
-    os.close(master)
-    assert b"MB" in shown and "━".encode() in shown
-
-    piped = subprocess.run(args, capture_output=True, check=True)
+    args = ["list-works", "--no-dedupe", "--format", "jsonl", str(big)]
+    shown = _run_on_a_terminal(args, {"TERM": "xterm"}, stream="stderr")
+    assert "MB" in shown and "━" in shown
+    piped = subprocess.run([sys.executable, "-m", "scholarcli", *args], capture_output=True, check=True)
     assert piped.stderr == b""
