@@ -173,8 +173,9 @@ def read_works(
 
     stats.setdefault("works", 0)
     stats.setdefault("files", 0)
-    progress = _Progress.for_paths(_input_paths(paths))
-    for event in iter_events(_input_paths(paths), layout, as_of):
+    inputs = _input_paths(paths)
+    progress = _Progress.for_paths(inputs)
+    for event in iter_events(inputs, layout, as_of):
         if isinstance(event, Work):
             stats["works"] += 1
             if stats["works"] % 512 == 0:
@@ -231,18 +232,21 @@ class _Progress:
 
     @classmethod
     def for_paths(cls, paths: list[str]) -> _Progress:
-        import os
+        """Sizes of the files the paths name (as `reading.expand_path` lists them), only for a terminal."""
+        from scholarcli.reading import InputError, expand_path
 
         sizes: dict[str, int] = {}
         if sys.stderr.isatty():
             for raw in paths:
-                for root, _, files in os.walk(raw) if os.path.isdir(raw) else [("", [], [raw])]:
-                    for name in files:
-                        path = os.path.join(root, name) if root else name
-                        try:
-                            sizes[path] = os.path.getsize(path)
-                        except OSError:
-                            continue
+                try:
+                    files = expand_path(raw)
+                except InputError:
+                    continue  # reported when the file is read
+                for path in files:
+                    try:
+                        sizes[path] = os.path.getsize(path)
+                    except OSError:
+                        continue
         return cls(sizes)
 
     def start(self, path: str, source: Any) -> None:
