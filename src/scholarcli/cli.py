@@ -321,13 +321,20 @@ def emit_works(works: list[Work] | Iterator[Work], fmt: OutputFormat) -> None:
         render.write_table(works, _console())
 
 
+def emit_json(data: object) -> None:
+    """Write one JSON document (an array or an object) to stdout, two-space indented, UTF-8 as is."""
+    import json
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def emit_rows(rows: list[dict[str, Any]], fields: list[str], fmt: OutputFormat) -> None:
     """Write plain data rows (coauthors, search hits) as JSON, JSON Lines or CSV."""
     import json
 
     if fmt is OutputFormat.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(rows)
     elif fmt is OutputFormat.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -387,6 +394,16 @@ def select(
         return apply_filters(loaded.works, filters, loaded.index if author else None)
     except NoSuchAuthorError as exc:
         raise ScholarError(str(exc), EXIT_NOTHING) from None
+
+
+def resolve_person(loaded: Loaded, author: str) -> str:
+    """The person `--author` names; an error naming the closest people when it names nobody."""
+    from scholarcli.query import NoSuchAuthorError
+
+    person = loaded.index.resolve(author)
+    if person is None:
+        raise ScholarError(str(NoSuchAuthorError(author, loaded.index.suggest(author))), EXIT_NOTHING)
+    return person
 
 
 def arrange(works: list[Work], sort: SortKey | None, reverse: bool, limit: int | None) -> list[Work]:
@@ -480,11 +497,7 @@ def coauthors_command(
     loaded = load(paths, layout, as_of, verbose)
     works = select(loaded, None, since, until, work_type, category, has_code)
     if author is not None:
-        person = loaded.index.resolve(author)
-        if person is None:
-            from scholarcli.query import NoSuchAuthorError
-
-            raise ScholarError(str(NoSuchAuthorError(author, loaded.index.suggest(author))), EXIT_NOTHING)
+        person = resolve_person(loaded, author)
     else:
         top = most_frequent_author(works, loaded.index)
         if top is None:
@@ -608,10 +621,7 @@ def stats_command(
         focal = top_author[0] if top_author else None
     figures = collection_stats(loaded.records, works, loaded.index, focal, top)
     if chosen is OutputFormat.json:
-        import json
-
-        json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(figures)
     else:
         from scholarcli.render import write_stats
 
@@ -642,21 +652,15 @@ def dedupe_command(
     from scholarcli.dedupe import DEFAULT_THRESHOLD, dedupe, report
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    records = list(read_works(paths, layout.value if layout else None, parse_as_of(as_of), verbose, {}))
-    if not records:
-        raise ScholarError("no records found in the input", EXIT_NOTHING)
+    chosen = _resolve_format(None, as_json, {OutputFormat.table, OutputFormat.json})
+    records = load(paths, layout, as_of, verbose, no_dedupe=True).records
     audit = report(records, dedupe(records, threshold), threshold)
-    if as_json or not sys.stdout.isatty():
-        import json
-
-        json.dump(audit, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    if chosen is OutputFormat.json:
+        emit_json(audit)
     else:
-        from rich.console import Console
+        from scholarcli.render import write_dedupe_report
 
-        from scholarcli import render
-
-        render.write_dedupe_report(audit, Console(file=sys.stdout))
+        write_dedupe_report(audit, _console())
 
 
 @app.command("formats")

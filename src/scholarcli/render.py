@@ -93,14 +93,12 @@ def _escape(text: str) -> str:
 
 def write_dedupe_report(report: dict[str, Any], console: Console) -> None:
     """The dedupe audit for people: each merged cluster with its records and rules, then the near-misses."""
-    from rich.markup import escape
-
     console.print(f"[bold]{report['records']}[/bold] records -> [bold]{report['works']}[/bold] works "
                   f"(fuzzy title threshold {report['threshold']:g})")
     for cluster in report["clusters"]:
-        console.print(f"\n[bold]{escape(cluster['title'] or '(untitled)')}[/bold]  [dim]{cluster['id']}[/dim]")
+        console.print(f"\n[bold]{_escape(cluster['title'] or '(untitled)')}[/bold]  [dim]{cluster['id']}[/dim]")
         for rec in cluster["records"]:
-            console.print(f"  #{rec['index']:<4} {rec['format']:<16} {escape(str(rec['path']))}:{rec['line']}")
+            console.print(f"  #{rec['index']:<4} {rec['format']:<16} {_escape(str(rec['path']))}:{rec['line']}")
         for link in cluster["links"]:
             score = f" {link['score']:.1f}" if link["score"] is not None else ""
             console.print(f"  [green]merged[/green] #{link['a']} + #{link['b']} by {link['rule']}{score}")
@@ -108,8 +106,8 @@ def write_dedupe_report(report: dict[str, Any], console: Console) -> None:
         console.print("\n[bold]Kept apart[/bold]")
     for miss in report["near_misses"]:
         a, b = miss["a"], miss["b"]
-        console.print(f"  [yellow]{miss['score']:.1f}[/yellow] {escape(miss['reason'])}: "
-                      f"#{a['index']} {escape(str(a['title']))} | #{b['index']} {escape(str(b['title']))}")
+        console.print(f"  [yellow]{miss['score']:.1f}[/yellow] {_escape(miss['reason'])}: "
+                      f"#{a['index']} {_escape(str(a['title']))} | #{b['index']} {_escape(str(b['title']))}")
 
 
 def write_coauthors_table(network: Any, console: Console) -> None:
