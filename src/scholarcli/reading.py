@@ -72,13 +72,7 @@ def decode_input(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | No
         if b"\x00" in sample or _control_ratio(sample) > 0.05:
             raise InputError(path, "looks like a binary file (a PDF, image or archive?), not page text; "
                                    "copy the page's text into a .txt file")
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
+        text, encoding = _decode_8bit(data)
         if _MOJIBAKE.search(text):
             repaired = _repair_mojibake(text)
             if repaired is not None:
@@ -86,6 +80,16 @@ def decode_input(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | No
     if _garbage_ratio(text) > GARBAGE_MAX:
         raise InputError(path, f"does not read as text in {encoding} or any encoding tried; re-save it as UTF-8")
     return normalise_text(text), encoding, note
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    """UTF-8 if the bytes are valid UTF-8, else Windows-1252, else Latin-1 (which decodes anything)."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -219,7 +223,7 @@ def open_input(path: str) -> LineInput:
                 head += stream.read()
             text, encoding, note = decode_input(head, path)
             _close(stream)
-            return LineInput(path, text[:HEAD_MAX], encoding, note, iter(text.split("\n")))
+            return LineInput.from_text(path, text, encoding, note)
         text, encoding, note = decode_input(head, path)  # checks for binary and undecodable data
     except BaseException:
         _close(stream)
@@ -235,13 +239,7 @@ def _close(stream: BinaryIO) -> None:
 
 
 def _decode_line(raw: bytes, repair: bool) -> str:
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            line = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            line = raw.decode("latin-1")
+    line, _ = _decode_8bit(raw)
     if repair and _MOJIBAKE.search(line):
         line = _repair_mojibake(line) or line
     return normalise_text(line.rstrip("\r\n"))
