@@ -262,9 +262,6 @@ def _similar_pairs(blocks: dict[int, list[str]], texts: dict[int, str], floor: f
     Scoring runs inside rapidfuzz's C loop, one call per record and key, so Python only sees close pairs.
     Keys shared by more than MAX_POSTING records are skipped as unselective.
     """
-    from rapidfuzz import process
-    from rapidfuzz.fuzz import ratio
-
     postings: dict[str, list[int]] = defaultdict(list)
     for i, keys in blocks.items():
         for key in keys:
@@ -276,9 +273,7 @@ def _similar_pairs(blocks: dict[int, list[str]], texts: dict[int, str], floor: f
         members.sort()
         strings = [texts[i] for i in members]
         for x in range(len(members) - 1):
-            hits = process.extract(strings[x], strings[x + 1:], scorer=ratio, score_cutoff=floor, limit=None)
-            for _, score, y in hits:
-                found[(members[x], members[x + 1 + y])] = float(score)
+            _score_following(members, strings, x, len(members), floor, found)
     found.update(_neighbour_pairs(texts, floor))
     return sorted((i, j, score) for (i, j), score in found.items())
 
@@ -287,18 +282,24 @@ def _neighbour_pairs(texts: dict[int, str], floor: float) -> dict[tuple[int, int
     """Sorted neighbourhood: each text against the next NEIGHBOURS texts in sorted order, and in the order of
     its reversed text, so re-typed titles meet even where every word is common and no blocking key is selective.
     """
-    from rapidfuzz import process
-    from rapidfuzz.fuzz import ratio
-
     found: dict[tuple[int, int], float] = {}
     for order in (sorted(texts, key=texts.__getitem__), sorted(texts, key=lambda i: texts[i][::-1])):
         strings = [texts[i] for i in order]
         for x in range(len(order) - 1):
-            window = strings[x + 1: x + 1 + NEIGHBOURS]
-            for _, score, y in process.extract(strings[x], window, scorer=ratio, score_cutoff=floor, limit=None):
-                i, j = order[x], order[x + 1 + y]
-                found[(min(i, j), max(i, j))] = float(score)
+            _score_following(order, strings, x, x + 1 + NEIGHBOURS, floor, found)
     return found
+
+
+def _score_following(
+    order: list[int], strings: list[str], x: int, stop: int, floor: float, found: dict[tuple[int, int], float]
+) -> None:
+    """Score strings[x] against strings[x+1:stop] inside rapidfuzz; record pairs (low index first) >= floor."""
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    for _, score, y in process.extract(strings[x], strings[x + 1: stop], scorer=ratio, score_cutoff=floor, limit=None):
+        i, j = order[x], order[x + 1 + y]
+        found[(min(i, j), max(i, j))] = float(score)
 
 
 def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:
@@ -322,6 +323,13 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
         if id_a or id_b:
             cluster_ids[uf.find(a)] = id_a or id_b or ""
 
+    def settle(i: int, j: int, decision: Decision, rule: str) -> None:
+        """Merge a pair the fuzzy rules accepted; keep a near-miss for one they scored high but refused."""
+        if decision.same:
+            join(i, j, rule, decision.score)
+        elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
+            near.append(NearMiss(i, j, decision.score, decision.reason or ""))
+
     title_keys = {i: key for i, w in enumerate(works) if (key := normalise_title(w.title))}
     arxiv_keys = {i: w.arxiv_id for i, w in enumerate(works) if w.arxiv_id}
     doi_keys = {i: w.doi.lower() for i, w in enumerate(works) if w.doi}
@@ -341,12 +349,7 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
     for i, j, score in _similar_pairs(_block_keys(rep_keys), rep_keys, NEAR_MISS_FLOOR):
         if uf.find(i) == uf.find(j):
             continue
-        a, b = works[i], works[j]
-        decision = _title_guards(a, b, rep_keys[i], rep_keys[j], score, threshold)
-        if decision.same:
-            join(i, j, "fuzzy-title", decision.score)
-        elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
-            near.append(NearMiss(i, j, decision.score, decision.reason or ""))
+        settle(i, j, _title_guards(works[i], works[j], rep_keys[i], rep_keys[j], score, threshold), "fuzzy-title")
 
     # Rule 5: titleless records against every record with an abstract, blocked on rare abstract tokens.
     titleless = [i for i, w in enumerate(works) if not w.title and w.abstract]
@@ -360,11 +363,7 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
             a, b = works[i], works[j]
             if a.arxiv_id and b.arxiv_id:
                 continue  # rule 1 already decided
-            decision = _abstracts(a, b, abstract_keys[i], abstract_keys[j])
-            if decision.same:
-                join(i, j, "abstract", decision.score)
-            elif decision.score is not None and decision.score >= NEAR_MISS_FLOOR:
-                near.append(NearMiss(i, j, decision.score, decision.reason or ""))
+            settle(i, j, _abstracts(a, b, abstract_keys[i], abstract_keys[j]), "abstract")
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(works)):
