@@ -143,13 +143,15 @@ class PersonIndex:
                     gb = " ".join(_split(b)[0])
                     if min(len(ga), len(gb)) >= 5 and ratio(ga, gb) >= self.GIVEN_NAME_SIMILARITY:
                         parent[find(b)] = find(a)
-            people = {find(k) for k in full}
             for k in keys:
                 if _is_initials_key(_split(k)[0]):
                     fits = {find(f) for f in full if _initials_fit(_split(k)[0], _split(f)[0])}
-                    if len(fits) == 1 and len(people) >= 1:
+                    if len(fits) == 1:
                         parent[k] = fits.pop()
 
+        #: Folded key -> person, and family name -> the folded keys that carry it.
+        self._person_of_key = {key: find(key) for key in by_key}
+        self._keys_by_family = dict(by_family)
         self._person_of: dict[str, str] = {}
         self._variants: dict[str, set[str]] = defaultdict(set)
         weight: Counter[str] = Counter()
@@ -171,11 +173,7 @@ class PersonIndex:
         spelling = " ".join(name.split())
         if spelling in self._person_of:
             return self._person_of[spelling]
-        key = name_key(display_order(spelling))
-        for known, root in self._person_of.items():
-            if name_key(display_order(known)) == key:
-                return root
-        return None
+        return self._person_of_key.get(name_key(display_order(spelling)))
 
     def display(self, person: str) -> str:
         """The name to show for a person: the most frequent full spelling."""
@@ -200,11 +198,7 @@ class PersonIndex:
         if found is not None:
             return found
         given, family = _split(name_key(display_order(query)))
-        same_family = [
-            (root, _split(name_key(display_order(spelling)))[0])
-            for spelling, root in self._person_of.items()
-            if _split(name_key(display_order(spelling)))[1] == family
-        ]
+        same_family = [(self._person_of_key[key], _split(key)[0]) for key in self._keys_by_family.get(family, [])]
         if _is_initials_key(given):
             fits = {root for root, other in same_family if _initials_fit(given, other)}
         else:
