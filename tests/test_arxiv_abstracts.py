@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SAMPLES
-from scholarcli.identifiers import match_arxiv_id
 from scholarcli.layouts import arxiv_abstracts, detect
+from scholarcli.normalise.identifiers import match_arxiv_id
 
 TEXT = (SAMPLES / "arxiv_ids_versions.txt").read_text("utf-8")
 

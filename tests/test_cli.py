@@ -38,7 +38,7 @@ def test_identical_titles_and_ids_merge_by_default() -> None:
     titles = [w["title"] for w in works]
     assert len(titles) == len(set(titles)) == 20
     kd = next(w for w in works if w["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer")
-    assert [s["format"] for s in kd["sources"]] == ["profile", "arxiv-listing"]
+    assert [s["layout"] for s in kd["sources"]] == ["profile", "arxiv-listing"]
     assert (kd["year"], kd["date"], kd["updated"]) == (2020, "2020-09-30", "2022-03-29")
     assert kd["authors"] == ["Qi Qian", "Hao Li", "Juhua Hu"] and kd["authors_truncated"] is False
 

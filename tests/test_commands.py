@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import AS_OF, SAMPLES, SEEDS, invoke, seed
-from scholarcli.names import PersonIndex
+from scholarcli.normalise.names import PersonIndex
 
 
 def test_coauthors_of_juhua_hu_in_001() -> None:

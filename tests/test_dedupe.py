@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import AS_OF, SEEDS, invoke, seed
 from scholarcli.dedupe import dedupe, numbers_differ, numbers_of
-from scholarcli.merge import earliest_date, merge_works
+from scholarcli.dedupe.merge import earliest_date, merge_works
 from scholarcli.model import Source, Work
 
 
@@ -34,7 +34,7 @@ def test_merge_takes_the_most_informative_values() -> None:
     assert (work.year, work.date, work.updated) == (2020, "2020-09-30", "2022-03-29")
     assert work.abstract == "Short and cut off here, but complete."
     assert (work.venue, work.type) == ("Pattern Recognition", "article")
-    assert [s.format for s in work.sources] == ["profile", "arxiv-listing"]
+    assert [s.layout for s in work.sources] == ["profile", "arxiv-listing"]
 
 
 def test_earliest_date_prefers_precision_at_equal_dates() -> None:
@@ -72,7 +72,7 @@ def test_dedupe_report_lists_rules_and_near_misses() -> None:
     assert len(report["clusters"]) == 4
     cluster = report["clusters"][0]
     assert cluster["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer"
-    assert [r["format"] for r in cluster["records"]] == ["profile", "arxiv-listing"]
+    assert [r["layout"] for r in cluster["records"]] == ["profile", "arxiv-listing"]
     assert cluster["links"] == [{"a": cluster["records"][0]["index"], "b": cluster["records"][1]["index"],
                                  "rule": "title", "score": None}]
     misses = report["near_misses"]

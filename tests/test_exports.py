@@ -9,8 +9,8 @@ import bibtexparser
 import jsonschema
 
 from conftest import AS_OF, SAMPLES, SEEDS, invoke, seed
-from scholarcli.bibtex import base_key, citation_keys, latex_escape
 from scholarcli.model import Work
+from scholarcli.render.bibtex import base_key, citation_keys, latex_escape
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "data" / "csl-data.json").read_text("utf-8"))
 

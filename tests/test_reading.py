@@ -72,4 +72,4 @@ def test_stdin_and_files_mix() -> None:
     assert result.code == 0, result.stderr
     works = result.json()
     assert len(works) == 14
-    assert works[0]["sources"] == [{"format": "arxiv-abstracts", "path": "-", "line": 1}]
+    assert works[0]["sources"] == [{"layout": "arxiv-abstracts", "path": "-", "line": 1}]

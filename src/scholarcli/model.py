@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from scholarcli.titles import normalise_title
+from scholarcli.normalise.titles import normalise_title
 
 #: Keys of a work's JSON object, in output order. Every key is always present.
 JSON_KEYS: tuple[str, ...] = (
@@ -37,12 +37,12 @@ JSON_KEYS: tuple[str, ...] = (
 class Source:
     """Where a record was read: its layout, file (or `-` for stdin) and 1-based start line."""
 
-    format: str
+    layout: str
     path: str
     line: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": self.format, "path": self.path, "line": self.line}
+        return {"layout": self.layout, "path": self.path, "line": self.line}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from scholarcli.layouts.base import LayoutModule
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -47,7 +49,8 @@ class Layout:
 def get(name: str) -> Layout:
     """The registered layout of this name (KeyError for an unknown one)."""
     module = import_module(REGISTRY[name])
-    return Layout(module.NAME, module.SUMMARY, module.sniff, module.parse, module.iter_parse)
+    checked: LayoutModule = module  # every layout module has the surface of base.LayoutModule
+    return Layout(checked.NAME, checked.SUMMARY, checked.sniff, module.parse, checked.iter_parse)
 
 
 def all_layouts() -> list[Layout]:

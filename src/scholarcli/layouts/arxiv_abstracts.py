@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.identifiers import match_arxiv_id
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.identifiers import match_arxiv_id
 
 NAME = "arxiv-abstracts"
 SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"

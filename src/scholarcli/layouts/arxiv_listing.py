@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.dates import parse_date, year_of
-from scholarcli.identifiers import find_doi, match_arxiv_id
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import parse_date, year_of
+from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
 
 NAME = "arxiv-listing"
 SUMMARY = "arXiv author/search listing: title, Authors:, Abstract: (▽ More/△ Less), Submitted dates"

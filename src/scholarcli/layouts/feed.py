@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.dates import iso, month_number, year_for
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
-from scholarcli.names import is_given_name, is_surname, looks_like_name, name_key
+from scholarcli.normalise.dates import iso, month_number, year_for
+from scholarcli.normalise.names import is_given_name, is_surname, looks_like_name, name_key
 
 NAME = "feed"
 SUMMARY = "Scored related-paper feed: `96.6LGJun 2` header, title glued to authors, abstract"

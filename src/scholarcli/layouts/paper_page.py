@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.dates import parse_date, year_of
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import parse_date, year_of
 
 NAME = "paper-page"
 SUMMARY = "Paper page: title, views line, `Added by`, `Publication date`, abstract, related abstracts"

@@ -29,9 +29,9 @@ def write_jsonl(works: Iterable[Work], out: TextIO) -> None:
 
 
 def flat_row(work: Work) -> dict[str, Any]:
-    """A work as a flat row: lists joined by `; `, sources as `format:path:line`, None as an empty cell."""
+    """A work as a flat row: lists joined by `; `, sources as `layout:path:line`, None as an empty cell."""
     row = work.to_dict()
-    row["sources"] = [f"{s['format']}:{s['path']}:{s['line']}" for s in row["sources"]]
+    row["sources"] = [f"{s['layout']}:{s['path']}:{s['line']}" for s in row["sources"]]
     return {
         key: LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else ("" if value is None else value)
         for key, value in row.items()
@@ -81,7 +81,7 @@ def _where(work: Work) -> str:
     if work.arxiv_id:
         parts.append(f"arXiv:{work.arxiv_id}")
     if not any(parts):
-        parts = sorted({s.format for s in work.sources})
+        parts = sorted({s.layout for s in work.sources})
     return " ".join(p for p in parts if p)
 
 
@@ -98,7 +98,7 @@ def write_dedupe_report(report: dict[str, Any], console: Console) -> None:
     for cluster in report["clusters"]:
         console.print(f"\n[bold]{_escape(cluster['title'] or '(untitled)')}[/bold]  [dim]{cluster['id']}[/dim]")
         for rec in cluster["records"]:
-            console.print(f"  #{rec['index']:<4} {rec['format']:<16} {_escape(str(rec['path']))}:{rec['line']}")
+            console.print(f"  #{rec['index']:<4} {rec['layout']:<16} {_escape(str(rec['path']))}:{rec['line']}")
         for link in cluster["links"]:
             score = f" {link['score']:.1f}" if link["score"] is not None else ""
             console.print(f"  [green]merged[/green] #{link['a']} + #{link['b']} by {link['rule']}{score}")

@@ -18,10 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from scholarcli.merge import merge_works
+from scholarcli.dedupe.merge import merge_works
 from scholarcli.model import Work
-from scholarcli.names import name_key
-from scholarcli.titles import normalise_title
+from scholarcli.normalise.names import name_key
+from scholarcli.normalise.titles import normalise_title
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which rule 4 may merge; chosen on
 #: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
@@ -381,7 +381,7 @@ def report(
 
     def record(i: int) -> dict[str, object]:
         work = records[i]
-        source = work.sources[0].to_dict() if work.sources else {"format": None, "path": None, "line": None}
+        source = work.sources[0].to_dict() if work.sources else {"layout": None, "path": None, "line": None}
         return {"index": i, **source, "title": work.title, "arxiv_id": work.arxiv_id, "year": work.year}
 
     links_by_root: dict[int, list[Link]] = defaultdict(list)

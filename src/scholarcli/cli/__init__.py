@@ -21,7 +21,7 @@ from scholarcli.layouts import NAMES
 
 if TYPE_CHECKING:
     from scholarcli.model import Work
-    from scholarcli.names import PersonIndex
+    from scholarcli.normalise.names import PersonIndex
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -310,11 +310,11 @@ def emit_works(works: list[Work] | Iterator[Work], fmt: OutputFormat) -> None:
     elif fmt is OutputFormat.csv:
         render.write_csv(works, sys.stdout)
     elif fmt is OutputFormat.bibtex:
-        from scholarcli.bibtex import write_bibtex
+        from scholarcli.render.bibtex import write_bibtex
 
         write_bibtex(list(works), sys.stdout)
     elif fmt is OutputFormat.csl_json:
-        from scholarcli.csljson import write_csl_json
+        from scholarcli.render.csljson import write_csl_json
 
         write_csl_json(list(works), sys.stdout)
     else:
@@ -512,11 +512,11 @@ def coauthors_command(
 
         write_coauthors_table(network, _console())
     elif chosen is OutputFormat.dot:
-        from scholarcli.graph import write_dot
+        from scholarcli.render.graph import write_dot
 
         write_dot(network, sys.stdout)
     elif chosen is OutputFormat.mermaid:
-        from scholarcli.graph import write_mermaid
+        from scholarcli.render.graph import write_mermaid
 
         write_mermaid(network, sys.stdout)
     else:

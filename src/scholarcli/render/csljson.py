@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from scholarcli.bibtex import citation_keys
 from scholarcli.model import Work
-from scholarcli.names import split_name
+from scholarcli.normalise.names import split_name
+from scholarcli.render.bibtex import citation_keys
 
 _TYPES = {
     "article": "article-journal",

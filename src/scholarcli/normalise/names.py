@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from scholarcli.titles import fold_accents
+from scholarcli.normalise.titles import fold_accents
 
 PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "dela", "di", "da", "du", "le", "la", "dos", "das",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scholarcli.dates import iso
+from scholarcli.normalise.dates import iso
 
 # New style: YYMM.NNNN until 2014, YYMM.NNNNN from 1501 on; the digit count matters when an id is glued
 # to the text after it (`arXiv:2103.13559Mixup`). Old style: `hep-th/9711200`, `math.AG/0309136`.

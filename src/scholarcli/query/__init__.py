@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scholarcli.model import Work
-from scholarcli.names import PersonIndex
+from scholarcli.normalise.names import PersonIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +263,7 @@ def collection_stats(
     per_year = Counter(w.year for w in works if w.year is not None)
     categories = Counter(c for w in works for c in dict.fromkeys(w.categories))
     venues = Counter(w.venue for w in works if w.venue)
-    layouts = Counter(s.format for r in records for s in r.sources)
+    layouts = Counter(s.layout for r in records for s in r.sources)
     top_coauthors: list[dict[str, Any]] = []
     if focal is not None:
         network = coauthors(works, focal, index)

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from scholarcli.model import Work
-from scholarcli.names import split_name
-from scholarcli.titles import fold_accents
+from scholarcli.normalise.names import split_name
+from scholarcli.normalise.titles import fold_accents
 
 _KEY_STOPWORDS = frozenset("a an the on of in for and to with via from by at is are towards toward".split())
 _ENTRY_TYPES = {
