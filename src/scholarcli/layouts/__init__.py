@@ -27,6 +27,7 @@ REGISTRY: dict[str, str] = {
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
+    "bibtex": "scholarcli.layouts.bibtex_in",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 

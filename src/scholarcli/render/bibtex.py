@@ -132,6 +132,8 @@ def entry(work: Work, key: str) -> str:
         fields.append(("year", str(work.year)))
     if work.date and len(work.date) >= 7:
         fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
+    if work.date and len(work.date) == 10:  # biblatex's date keeps the day, which BibTeX has no field for
+        fields.append(("date", work.date))
     venue = work.venue if work.venue and work.venue.casefold() != "arxiv" else None
     if venue:
         place = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle"}.get(kind)
