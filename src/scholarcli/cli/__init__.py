@@ -41,12 +41,13 @@ class OutputFormat(StrEnum):
     csv = "csv"
     bibtex = "bibtex"
     csl_json = "csl-json"
+    ris = "ris"
     dot = "dot"
     mermaid = "mermaid"
 
 
 WORK_FORMATS = {OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv, OutputFormat.bibtex,
-                OutputFormat.csl_json}
+                OutputFormat.csl_json, OutputFormat.ris}
 ROW_FORMATS = {OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv}
 
 
@@ -317,6 +318,10 @@ def emit_works(works: list[Work] | Iterator[Work], fmt: OutputFormat) -> None:
         from scholarcli.render.csljson import write_csl_json
 
         write_csl_json(list(works), sys.stdout)
+    elif fmt is OutputFormat.ris:
+        from scholarcli.render.ris import write_ris
+
+        write_ris(works, sys.stdout)
     else:
         render.write_table(works, _console())
 
@@ -434,7 +439,7 @@ def list_works(
 ) -> None:
     """List works, each once: records of one work from several pages are merged.
 
-    Formats: table, json, jsonl, csv, bibtex, csl-json.
+    Formats: table, json, jsonl, csv, bibtex, csl-json, ris.
 
     \b
     Examples:

@@ -28,6 +28,7 @@ REGISTRY: dict[str, str] = {
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
     "bibtex": "scholarcli.layouts.bibtex_in",
+    "ris": "scholarcli.layouts.ris",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 
