@@ -20,7 +20,8 @@ def test_python_dash_m_runs_the_tool() -> None:
     done = subprocess.run([sys.executable, "-m", "scholarcli", "formats"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert [line.split()[0] for line in done.stdout.splitlines()] == [
-        "profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed", "bibtex", "ris"]
+        "bibtex", "ris", "csl-json", "json", "jsonl", "csv", "profile", "arxiv-listing", "arxiv-abstracts",
+        "paper-page", "feed"]
 
 
 def test_every_key_is_present_on_every_work() -> None:

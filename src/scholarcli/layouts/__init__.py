@@ -21,14 +21,20 @@ if TYPE_CHECKING:
 
 #: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(head), parse(text, path, as_of)
 #: and iter_parse(lines, path, as_of), the streaming form that parse() collects.
+#: The file formats come first: their syntax is checked, so on a tie in detection (the first best score wins)
+#: they beat page layouts whose lines a record may happen to look like (a CSV row opening with `arxiv:2106.09685`).
 REGISTRY: dict[str, str] = {
+    "bibtex": "scholarcli.layouts.bibtex_in",
+    "ris": "scholarcli.layouts.ris",
+    "csl-json": "scholarcli.layouts.csl_json",
+    "json": "scholarcli.layouts.scholar_json",
+    "jsonl": "scholarcli.layouts.scholar_jsonl",
+    "csv": "scholarcli.layouts.scholar_csv",
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
-    "bibtex": "scholarcli.layouts.bibtex_in",
-    "ris": "scholarcli.layouts.ris",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 

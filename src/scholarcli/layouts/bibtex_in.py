@@ -33,6 +33,12 @@ _ENTRY_START = re.compile(
 #: BibTeX entry types that are work types of their own (the writer's vocabulary, read backwards).
 _KINDS = {kind: kind for kind in set(_ENTRY_TYPES.values())} | {"conference": "inproceedings", "inbook": "chapter",
                                                                "thesis": "thesis", "report": "techreport"}
+# Math is kept as written, but what LaTeX typesets as a plain character there (`$55.3\%$`) is read as that character.
+_MATH = re.compile(r"(?<!\\)\$[^$]+(?<!\\)\$")
+_MATH_ESCAPE = re.compile(r"\\[&%#]|\\textasciitilde\{\}")
+_MATH_TEXT = {"\\textasciitilde{}": "~"}
+#: Fields that hold identifiers rather than text.
+_VERBATIM = frozenset({"doi", "url", "eprint", "archiveprefix", "eprinttype", "primaryclass", "volume", "pmid"})
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 
 
@@ -67,10 +73,20 @@ def _decoder() -> LatexNodes2Text:
 
 
 def decode(value: str) -> str:
-    """A field's LaTeX as Unicode, on one line. Math (`$k$-means`) stays as written."""
+    """A field's LaTeX as Unicode, on one line.
+
+    Math (`$k$-means`) stays as written, less the escapes of `&`, `%`, `#` and `~`.
+    """
     value = _UNESCAPED_PERCENT.sub(r"\\%", value)  # a bare % would start a LaTeX comment and lose the rest
     text = _decoder().latex_to_text(value)
+    text = _MATH.sub(lambda m: _MATH_ESCAPE.sub(lambda e: _MATH_TEXT.get(e[0], e[0][1:]), m[0]), text)
     return " ".join(text.split())
+
+
+def verbatim(value: str) -> str:
+    """An identifier field (DOI, URL, eprint) as written: no LaTeX typesetting (`--` stays), braces and the
+    escapes some exports put before `_`, `%`, `&` and `#` dropped."""
+    return " ".join(re.sub(r"\\([_%&#])", r"\1", value).replace("{", "").replace("}", "").split())
 
 
 def split_top(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -130,7 +146,8 @@ def _fields(entry: Entry) -> dict[str, str]:
 
 def work_from_fields(kind: str, fields: dict[str, str], source: Source) -> Work:
     """A work from one entry's type and raw (LaTeX) fields."""
-    text = {key: decode(value) for key, value in fields.items() if key != "author"}
+    text = {key: verbatim(value) if key in _VERBATIM else decode(value)
+            for key, value in fields.items() if key != "author"}
     names, truncated = authors(fields.get("author", ""))
     arxiv, version = None, None
     prefix = (text.get("archiveprefix") or text.get("eprinttype") or "").casefold()

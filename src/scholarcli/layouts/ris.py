@@ -102,7 +102,8 @@ def _first(entry: dict[str, Any], *keys: str) -> str | None:
 
 def work_from_record(entry: dict[str, Any], source: Source) -> Work:
     """A work from one rispy reference."""
-    names = [ref.person(n) for n in [*entry.get("authors", []), *entry.get("first_authors", [])] if n.strip()]
+    # AU and A1 are two spellings of the author tag; a file uses one (two authors may share a name: no dedupe)
+    names = [ref.person(n) for n in entry.get("authors") or entry.get("first_authors") or [] if n.strip()]
     notes = [" ".join(n.split()) for n in entry.get("notes", []) if n.strip()]
     truncated = TRUNCATED_NOTE in notes
     notes = [n for n in notes if n != TRUNCATED_NOTE]
@@ -127,7 +128,7 @@ def work_from_record(entry: dict[str, Any], source: Source) -> Work:
     keywords = [k.strip() for k in entry.get("keywords", []) if k.strip()]
     return Work(
         title=_title(_first(entry, "title", "primary_title", "translated_title")),
-        authors=tuple(dict.fromkeys(names)),
+        authors=tuple(names),
         authors_truncated=truncated,
         year=year,
         date=when,

@@ -226,6 +226,15 @@ class PersonIndex:
         return [self._display[root] for _, _, root in hits]
 
 
+def split_suffix(name: str) -> tuple[str, str]:
+    """(name, suffix) of a display name: `Martin Luther King Jr.` -> (`Martin Luther King`, `Jr.`)."""
+    tokens = display_order(name).split()
+    end = len(tokens)
+    while end > 2 and tokens[end - 1] in SUFFIXES:
+        end -= 1
+    return " ".join(tokens[:end]), " ".join(tokens[end:])
+
+
 def split_name(name: str) -> tuple[str, str, str]:
     """(given, particle, family) of a display name: `Laurens van der Maaten` -> (`Laurens`, `van der`, `Maaten`)."""
     tokens = display_order(name).split()

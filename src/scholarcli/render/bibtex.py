@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from scholarcli.model import Work
-from scholarcli.normalise.names import split_name
+from scholarcli.normalise.names import split_name, split_suffix
 from scholarcli.normalise.titles import fold_accents
 
 _KEY_STOPWORDS = frozenset("a an the on of in for and to with via from by at is are towards toward".split())
@@ -74,21 +74,25 @@ def _suffix(n: int) -> str:
 
 
 def latex_escape(text: str) -> str:
-    """Escape LaTeX specials outside math; keep existing commands; escape braces only when unbalanced."""
+    """Escape LaTeX specials outside math; keep existing commands; escape braces when unbalanced, or when the
+    text holds no LaTeX command (they are then the text's own braces, not LaTeX groups)."""
     out: list[str] = []
     in_math = False
+    # An odd number of `$` is no math at all: each is a dollar sign, and what follows one is plain text.
+    has_math = sum(1 for i, ch in enumerate(text) if ch == "$" and not (i and text[i - 1] == "\\")) % 2 == 0
+    literal_braces = "\\" not in text  # without LaTeX commands, braces are the text's own, not grouping
     for i, ch in enumerate(text):
         escaped = i > 0 and text[i - 1] == "\\"
         if ch == "$" and not escaped:
-            in_math = not in_math
-            out.append(ch)
+            in_math = has_math and not in_math
+            out.append(ch if has_math else r"\$")
         elif ch in _SPECIAL and not escaped and not (in_math and ch in "_^"):
             out.append(_SPECIAL[ch])
+        elif ch in "{}" and literal_braces and not in_math:
+            out.append("\\" + ch)
         else:
             out.append(ch)
     result = "".join(out)
-    if in_math:  # an unpaired $ is a dollar sign
-        result = result.replace("$", r"\$")
     if not _balanced(result):
         result = result.replace("{", r"\{").replace("}", r"\}")
     return " ".join(result.split())
@@ -111,9 +115,13 @@ def _balanced(text: str) -> bool:
 def _author_field(authors: Iterable[str], truncated: bool) -> str:
     names = []
     for name in authors:
-        given, particle, family = split_name(name)
+        base, suffix = split_suffix(name)
+        given, particle, family = split_name(base)
         last = f"{particle} {family}".strip()
-        names.append(f"{latex_escape(last)}, {latex_escape(given)}" if given else f"{{{latex_escape(last)}}}")
+        if given and suffix:  # BibTeX's `von Last, Jr, First`
+            names.append(f"{latex_escape(last)}, {latex_escape(suffix)}, {latex_escape(given)}")
+        else:
+            names.append(f"{latex_escape(last)}, {latex_escape(given)}" if given else f"{{{latex_escape(last)}}}")
     if truncated and names:
         names.append("others")
     return " and ".join(names)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from scholarcli.model import Work
-from scholarcli.normalise.names import split_name
+from scholarcli.normalise.names import split_name, split_suffix
 from scholarcli.render.bibtex import citation_keys
 
 _TYPES = {
@@ -33,12 +33,15 @@ _TYPES = {
 
 
 def _name(name: str) -> dict[str, str]:
-    given, particle, family = split_name(name)
+    base, suffix = split_suffix(name)
+    given, particle, family = split_name(base)
     if not given:
-        return {"literal": family}
+        return {"literal": " ".join(name.split())}
     out = {"family": family, "given": given}
     if particle:
         out["non-dropping-particle"] = particle
+    if suffix:
+        out["suffix"] = suffix
     return out
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from scholarcli.model import Work
-from scholarcli.normalise.names import split_name
+from scholarcli.normalise.names import split_name, split_suffix
 
 #: Work type -> RIS reference type (`TY`). The RIS reader reads this table backwards.
 RIS_TYPES = {
@@ -34,10 +34,14 @@ TRUNCATED_NOTE = "author list truncated in source"
 
 
 def ris_name(name: str) -> str:
-    """`Laurens van der Maaten` -> `van der Maaten, Laurens`; a single name stays as it is."""
-    given, particle, family = split_name(name)
+    """`Laurens van der Maaten` -> `van der Maaten, Laurens`, `Martin King Jr.` -> `King, Martin, Jr.`; a single
+    name stays as it is."""
+    base, suffix = split_suffix(name)
+    given, particle, family = split_name(base)
     last = f"{particle} {family}".strip()
-    return f"{last}, {given}" if given else last
+    if not given:
+        return last
+    return f"{last}, {given}, {suffix}" if suffix else f"{last}, {given}"
 
 
 def _one_line(text: str) -> str:
