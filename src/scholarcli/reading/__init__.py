@@ -196,12 +196,18 @@ class LineInput:
 
 def open_input(path: str) -> LineInput:
     """Open a file (or stdin for `-`) for reading line by line; raises InputError for unreadable input."""
+    from scholarcli.reading.html import html_input, is_html
+
     try:
         stream: BinaryIO = sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise InputError(path, f"cannot read it ({exc.strerror or exc}); check its permissions") from None
     try:
         head = stream.read(HEAD_BYTES)
+        if is_html(path, head):  # a saved web page: read as the text a browser copy of it gives
+            data = head + stream.read()
+            _close(stream)
+            return html_input(path, data)
         complete = len(head) < HEAD_BYTES
         # Detection needs whole lines, and a few of them even when some are very long.
         while not complete and (not head.endswith(b"\n") or head.count(b"\n") < HEAD_LINES):
