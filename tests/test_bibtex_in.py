@@ -103,3 +103,11 @@ def test_cli_reads_a_bib_file_and_warns_about_the_broken_entry(tmp_path) -> None
 def test_a_bare_percent_sign_does_not_cut_the_field() -> None:
     work = bibtex_in.parse("@misc{x, title = {Training 50% Faster with Less Memory}}\n", "x.bib").works[0]
     assert work.title == "Training 50% Faster with Less Memory"
+
+
+def test_the_fast_path_for_plain_fields_gives_what_pylatexenc_gives() -> None:
+    samples = ["Deep Residual Learning", "{IEEE} Trans. Pattern Anal. Mach. Intell.", r"R\&D at 5\% of a\_b \#1",
+               r"The {SQL} way: {{BERT}} and \{braces\}", "A {\\em} b", r"\$5 and {$k$}"]
+    for value in samples:
+        slow = bibtex_in._decoder().latex_to_text(value.replace("%", r"\%").replace(r"\\%", r"\%"))
+        assert bibtex_in.decode(value) == " ".join(slow.split()), value

@@ -37,6 +37,12 @@ _KINDS = {kind: kind for kind in set(_ENTRY_TYPES.values())} | {"conference": "i
 _MATH = re.compile(r"(?<!\\)\$[^$]+(?<!\\)\$")
 _MATH_ESCAPE = re.compile(r"\\[&%#]|\\textasciitilde\{\}")
 _MATH_TEXT = {"\\textasciitilde{}": "~"}
+#: What pylatexenc changes: commands, groups, math, ties, comments, dash and quote ligatures.
+_LATEX = re.compile(r"[\\{}$~%]|--|``|''|[?!]`")
+#: LaTeX beyond protective braces and escaped specials: commands, accents, math, ties, comments, ligatures.
+_NEEDS_PYLATEXENC = re.compile(r"\\(?![&%#_{}$])|(?<!\\)[$~%]|--|``|''|[?!]`")
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_SIMPLE_ESCAPE = re.compile(r"\\([&%#_{}$])")
 #: Fields that hold identifiers rather than text.
 _VERBATIM = frozenset({"doi", "url", "eprint", "archiveprefix", "eprinttype", "primaryclass", "volume", "pmid"})
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
@@ -77,6 +83,10 @@ def decode(value: str) -> str:
 
     Math (`$k$-means`) stays as written, less the escapes of `&`, `%`, `#` and `~`.
     """
+    if not _LATEX.search(value):  # plain text (most fields): pylatexenc would give it back unchanged, slowly
+        return " ".join(value.split())
+    if not _NEEDS_PYLATEXENC.search(value):  # only protective braces and `\&`-style escapes: same result, faster
+        return " ".join(_SIMPLE_ESCAPE.sub(r"\1", _BRACE.sub("", value)).split())
     value = _UNESCAPED_PERCENT.sub(r"\\%", value)  # a bare % would start a LaTeX comment and lose the rest
     text = _decoder().latex_to_text(value)
     text = _MATH.sub(lambda m: _MATH_ESCAPE.sub(lambda e: _MATH_TEXT.get(e[0], e[0][1:]), m[0]), text)
