@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import invoke
 from scholarcli.layouts import bibtex_in, detect
 from scholarcli.normalise.names import display_order
@@ -111,3 +113,10 @@ def test_the_fast_path_for_plain_fields_gives_what_pylatexenc_gives() -> None:
     for value in samples:
         slow = bibtex_in._decoder().latex_to_text(value.replace("%", r"\%").replace(r"\\%", r"\%"))
         assert bibtex_in.decode(value) == " ".join(slow.split()), value
+
+
+def test_a_citation_below_a_copied_page_does_not_make_it_bibtex() -> None:
+    page = (Path(__file__).parent / "samples" / "feed_names.txt").read_text("utf-8")
+    cite = "\nCite this\n@inproceedings{chen2019,\n  title = {X},\n  author = {Chen, Hao},\n  year = {2019}\n}\n"
+    assert detect(page + cite)[0] == "feed"
+    assert detect("% Encoding: UTF-8\n\n" + cite.split("\n", 2)[2])[0] == "bibtex"

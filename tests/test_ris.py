@@ -81,3 +81,8 @@ def test_list_works_offers_ris() -> None:
     result = invoke("list-works", "--format", "ris", "--as-of", AS_OF, SAMPLES / "profile_other.txt")
     assert result.code == 0, result.stderr
     assert result.stdout.count("TY  - ") == result.stdout.count("ER  - ") > 0
+
+
+def test_ris_below_a_copied_page_does_not_make_it_ris() -> None:
+    page = (SAMPLES / "feed_names.txt").read_text("utf-8")
+    assert detect(page + "\nTY  - JOUR\nTI  - X\nER  - \n")[0] == "feed"

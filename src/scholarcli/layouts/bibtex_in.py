@@ -49,11 +49,15 @@ _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 
 
 def sniff(head: str) -> float:
-    """Sure when entries open with `@article{`, `@misc{`, … at the start of a line, and most lines are fields."""
-    starts = _ENTRY_START.findall(head[:20000])
+    """Sure when the text opens with an entry (`@article{`, `@misc{`, …; comment lines may come first); only
+    fairly sure when entries come later, as in a page that shows a BibTeX citation below its records."""
+    starts = [m for m in _ENTRY_START.finditer(head[:20000]) if m.group(1).lower() not in ("comment", "preamble")]
     if not starts:
         return 0.0
-    return 0.97 if any(s.lower() not in ("comment", "preamble") for s in starts) else 0.6
+    before = [line for line in head[: starts[0].start()].split("\n") if line.strip()]
+    if all(line.lstrip().startswith(("%", "@")) for line in before) or len(before) <= 2:
+        return 0.97
+    return 0.45
 
 
 @cache

@@ -34,9 +34,13 @@ WORK_TYPES |= {"JFULL": "article", "EJOUR": "article", "MGZN": "article", "CONF"
 
 
 def sniff(head: str) -> float:
-    """Sure when a line reads `TY  - JOUR` and a record ends with `ER  -`."""
-    if not _TYPE_LINE.search(head):
+    """Sure when a `TY  - JOUR` line opens the text (after at most a couple of header lines) and a record ends
+    with `ER  -`; only fairly sure when the records come later, below other text."""
+    found = _TYPE_LINE.search(head)
+    if not found:
         return 0.0
+    if len([line for line in head[: found.start()].split("\n") if line.strip()]) > 2:
+        return 0.45
     return 0.97 if _END_LINE.search(head) else 0.8
 
 
