@@ -120,3 +120,8 @@ def test_a_citation_below_a_copied_page_does_not_make_it_bibtex() -> None:
     cite = "\nCite this\n@inproceedings{chen2019,\n  title = {X},\n  author = {Chen, Hao},\n  year = {2019}\n}\n"
     assert detect(page + cite)[0] == "feed"
     assert detect("% Encoding: UTF-8\n\n" + cite.split("\n", 2)[2])[0] == "bibtex"
+
+
+def test_a_bib_file_opening_with_free_text_is_still_bibtex() -> None:
+    text = "My references\nkept for the thesis\nlast updated in May\n\n@misc{a, title = {A}, year = 2020}\n"
+    assert detect(text)[0] == "bibtex"

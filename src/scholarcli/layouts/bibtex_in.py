@@ -57,7 +57,7 @@ def sniff(head: str) -> float:
     before = [line for line in head[: starts[0].start()].split("\n") if line.strip()]
     if all(line.lstrip().startswith(("%", "@")) for line in before) or len(before) <= 2:
         return 0.97
-    return 0.45
+    return 0.55
 
 
 @cache

@@ -40,7 +40,7 @@ def sniff(head: str) -> float:
     if not found:
         return 0.0
     if len([line for line in head[: found.start()].split("\n") if line.strip()]) > 2:
-        return 0.45
+        return 0.55
     return 0.97 if _END_LINE.search(head) else 0.8
 
 
