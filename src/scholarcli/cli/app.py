@@ -1,0 +1,116 @@
+"""The `scholar` application: the root command, and running it with every outcome mapped to an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Annotated, NoReturn
+
+import typer
+
+from scholarcli import __version__
+from scholarcli.cli.clicklib import exceptions as click
+from scholarcli.cli.diagnostics import Settings, error
+from scholarcli.errors import ExitCode, OutputError, ScholarError
+
+app = typer.Typer(
+    name="scholar",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"scholar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+) -> None:
+    """Turn copied or saved publication pages into clean records you can query.
+
+    \b
+    Example:
+      scholar list-works seeds/
+      scholar list-works --json seeds/ | jq '.[] | .title'
+    """
+    ctx.ensure_object(Settings).debug = debug
+
+
+def _register_commands() -> None:
+    from scholarcli.cli.commands import audit, people, search, works  # noqa: F401  (each registers itself)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line with these arguments; return the exit code instead of exiting."""
+    _register_commands()
+    command = typer.main.get_command(app)
+    settings = Settings()
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        with command.make_context("scholar", list(args), obj=settings) as ctx:
+            command.invoke(ctx)
+        _flush()
+        return ExitCode.OK
+    except typer.Exit as done:
+        _flush()
+        return done.exit_code
+    except click.ClickException as exc:  # a usage error found by the option parser
+        path = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else None
+        error(exc.format_message() + (f" (see '{path} --help')" if path else ""))
+        return exc.exit_code
+    except ScholarError as exc:
+        error(str(exc))
+        return exc.code
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitCode.OK
+    except (KeyboardInterrupt, typer.Abort):
+        return ExitCode.INTERRUPTED
+    except Exception as exc:  # a bug
+        if settings.debug:
+            traceback.print_exc()
+        else:
+            error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+        return ExitCode.INTERNAL
+
+
+def _flush() -> None:
+    """Push out what is buffered, so a full disk or a closed reader is met here and reported."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's last flush fails quietly too."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (in-process runs)
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    if sys.stdout is None:
+        error("cannot write output: stdout is closed")
+        sys.exit(ExitCode.OUTPUT)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    sys.exit(run())

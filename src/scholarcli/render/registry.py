@@ -1,0 +1,129 @@
+"""The writer registry: which output formats each kind of result has, and the function that writes each.
+
+Every writer has one signature, `(result, out: TextIO) -> None`. A new format is one function in a
+render module plus one entry below; `--format` choices, help text and dispatch all come from here.
+Writers are imported on first use, so start-up pays only for the one that runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, cast
+
+from scholarcli.errors import OutputError, UsageError, quoted
+
+if TYPE_CHECKING:
+    from scholarcli.model import Coauthors, Hit, Stats, Work
+    from scholarcli.render.tables import DedupeAudit
+
+T = TypeVar("T")
+Writer = Callable[[T, TextIO], None]
+
+#: What each format is, for help texts.
+FORMAT_HELP: dict[str, str] = {
+    "table": "a table for people",
+    "json": "one JSON document",
+    "jsonl": "JSON Lines, one object a line",
+    "csv": "CSV with a header row",
+    "bibtex": "BibTeX entries",
+    "csl-json": "CSL-JSON items (Zotero, Pandoc)",
+    "dot": "a Graphviz graph",
+    "mermaid": "a Mermaid flowchart",
+}
+
+
+def _lazy(module: str, function: str) -> Callable[[], Writer[T]]:
+    """A loader for `scholarcli.render.<module>.<function>`, imported when first asked for."""
+
+    def load() -> Writer[T]:
+        return cast("Writer[T]", getattr(import_module(f"scholarcli.render.{module}"), function))
+
+    return load
+
+
+@dataclass(frozen=True)
+class Kind(Generic[T]):
+    """A kind of result (works, hits, coauthors, …) and its writers by format name, in help order."""
+
+    name: str
+    writers: Mapping[str, Callable[[], Writer[T]]]
+
+    def formats(self) -> tuple[str, ...]:
+        return tuple(self.writers)
+
+    def help(self) -> str:
+        """The `--format` help text: the formats this kind has, and the default."""
+        return f"Output format: {', '.join(self.formats())}. Default: table on a terminal, json otherwise."
+
+    def choose(self, fmt: str | None, as_json: bool = False, terminal: bool | None = None) -> str:
+        """The format to write: `--format`, or json for `--json`, or the default; a UsageError if it does not apply."""
+        if as_json and fmt not in (None, "json"):
+            raise UsageError(f"--json and --format {fmt} disagree; give one of them")
+        if terminal is None:
+            terminal = sys.stdout is not None and sys.stdout.isatty()
+        chosen = "json" if as_json else fmt or ("table" if terminal else "json")
+        if chosen not in self.writers:
+            known = "does not apply here" if chosen in FORMAT_HELP else "is not a format"
+            names = ", ".join(sorted(self.writers))
+            raise UsageError(f"--format {quoted(chosen) if chosen not in FORMAT_HELP else chosen} {known}; "
+                             f"choose one of: {names}")
+        return chosen
+
+    def write(self, fmt: str, result: T, out: TextIO) -> None:
+        """Write the result in this format; an OutputError when the stream cannot take it (a broken pipe passes)."""
+        try:
+            self.writers[fmt]()(result, out)
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+
+
+WORKS: Kind[Iterable[Work]] = Kind("works", {
+    "table": _lazy("tables", "works_table"),
+    "json": _lazy("data", "works_json"),
+    "jsonl": _lazy("data", "works_jsonl"),
+    "csv": _lazy("data", "works_csv"),
+    "bibtex": _lazy("bibtex", "write_bibtex"),
+    "csl-json": _lazy("csljson", "write_csl_json"),
+})
+
+
+def _via_works(fmt: str) -> Callable[[], Writer[Sequence[Hit]]]:
+    """Hits written as the works they found, in any works format that hits have no writer of their own for."""
+    def load() -> Writer[Sequence[Hit]]:
+        inner = WORKS.writers[fmt]()
+        return lambda hits, out: inner([hit.work for hit in hits], out)
+    return load
+
+
+_HIT_WRITERS: dict[str, Callable[[], Writer[Sequence[Hit]]]] = {
+    "table": _lazy("tables", "hits_table"),
+    "json": _lazy("data", "hits_json"),
+    "jsonl": _lazy("data", "hits_jsonl"),
+}
+HITS: Kind[Sequence[Hit]] = Kind("hits", {**_HIT_WRITERS, **{f: _via_works(f) for f in WORKS.writers
+                                                              if f not in _HIT_WRITERS}})
+
+COAUTHORS: Kind[Coauthors] = Kind("coauthors", {
+    "table": _lazy("tables", "coauthors_table"),
+    "json": _lazy("data", "coauthors_json"),
+    "jsonl": _lazy("data", "coauthors_jsonl"),
+    "csv": _lazy("data", "coauthors_csv"),
+    "dot": _lazy("graph", "write_dot"),
+    "mermaid": _lazy("graph", "write_mermaid"),
+})
+
+STATS: Kind[Stats] = Kind("stats", {
+    "table": _lazy("tables", "stats_table"),
+    "json": _lazy("data", "stats_json"),
+})
+
+DEDUPE: Kind[DedupeAudit] = Kind("dedupe", {
+    "table": _lazy("tables", "dedupe_table"),
+    "json": _lazy("data", "dedupe_json"),
+})
