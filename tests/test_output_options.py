@@ -130,7 +130,7 @@ def test_a_lone_dollar_does_not_stop_later_escapes() -> None:
 
 
 def test_mermaid_labels_escape_entities_and_tags() -> None:
-    from scholarcli.query import coauthors, person_index
+    from scholarcli.query.people import coauthors, person_index
     from scholarcli.render.graph import write_mermaid
 
     works = [Work(title=f"Paper {n}", authors=("Ann Lee", "Bo <b>Chen</b>", "Cy #35; Diaz")) for n in range(2)]
@@ -143,7 +143,8 @@ def test_mermaid_labels_escape_entities_and_tags() -> None:
 
 
 def test_stats_counts_a_bare_and_a_prefixed_category_as_one() -> None:
-    from scholarcli.query import collection_stats, person_index
+    from scholarcli.query.people import person_index
+    from scholarcli.query.stats import collection_stats
 
     works = [Work(title="A", categories=("cs.LG",)), Work(title="B", categories=("LG",)),
              Work(title="C", categories=("cs.CV", "cs.LG"))]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from scholarcli.model import Work
     from scholarcli.normalise.names import PersonIndex
     from scholarcli.parsing import Event
-    from scholarcli.query import Filters
+    from scholarcli.query.filters import Filters
     from scholarcli.render.tables import DedupeAudit
 
 
@@ -69,13 +69,13 @@ class Loaded:
 
     @cached_property
     def index(self) -> PersonIndex:
-        from scholarcli.query import person_index
+        from scholarcli.query.people import person_index
 
         return person_index(self.works)
 
     def select(self, filters: Filters) -> list[Work]:
         """The works that pass the filters (the people index is built only when an author is asked for)."""
-        from scholarcli.query import apply_filters
+        from scholarcli.query.filters import apply_filters
 
         return apply_filters(self.works, filters, self.index if filters.author else None)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,11 +15,11 @@ if TYPE_CHECKING:
     from scholarcli.reading import LineInput
 
 
-@dataclass(slots=True)
 class Settings:
     """Options of the root command that every subcommand obeys (kept on the click context, not in a global)."""
 
-    debug: bool = False
+    def __init__(self, debug: bool = False) -> None:
+        self.debug = debug
 
 
 def _say(line: str) -> None:

@@ -23,7 +23,7 @@ from scholarcli.render.registry import Kind
 if TYPE_CHECKING:
     from scholarcli.model import Work
     from scholarcli.pipeline import Loaded
-    from scholarcli.query import Filters
+    from scholarcli.query.filters import Filters
 
 T = TypeVar("T")
 
@@ -120,7 +120,7 @@ class Selection:
 
     def filters(self, author: str | None = None) -> Filters:
         """These options (and an `--author`) as query filters; a UsageError for values that cannot be meant."""
-        from scholarcli.query import Filters
+        from scholarcli.query.filters import Filters
 
         return Filters.from_options(author, self.since, self.until, self.work_type, self.category, self.has_code)
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from scholarcli.errors import NothingFoundError
-from scholarcli.model import CoauthorRow, Coauthors, Work
+from scholarcli.model import Work
+from scholarcli.model.results import CoauthorRow, Coauthors
 from scholarcli.normalise.names import PersonIndex
 from scholarcli.query.filters import resolve_person
 

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from scholarcli.errors import UsageError
-from scholarcli.model import Hit, Work
+from scholarcli.model import Work
+from scholarcli.model.results import Hit
 from scholarcli.normalise.vocab import SEARCH_MIN_SCORE
 from scholarcli.query.filters import sort_items, take
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from scholarcli.model import Stats, Work
+from scholarcli.model import Work
+from scholarcli.model.results import Stats
 from scholarcli.normalise.names import PersonIndex
 from scholarcli.normalise.vocab import TOP_LIST
 from scholarcli.query.filters import category_key

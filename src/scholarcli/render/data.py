@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from scholarcli.model import JSON_KEYS, Coauthors, Hit, Stats, Work
+from scholarcli.model import JSON_KEYS, Work
+from scholarcli.model.results import Coauthors, Hit, Stats
 
 if TYPE_CHECKING:
     from scholarcli.render.tables import DedupeAudit

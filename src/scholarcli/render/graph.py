@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from scholarcli.model import Coauthors
+from scholarcli.model.results import Coauthors
 
 
 def _dot_quote(text: str) -> str:

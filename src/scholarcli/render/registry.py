@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, cast
 
 from scholarcli.errors import OutputError, UsageError, quoted
 
 if TYPE_CHECKING:
-    from scholarcli.model import Coauthors, Hit, Stats, Work
+    from scholarcli.model import Work
+    from scholarcli.model.results import Coauthors, Hit, Stats
     from scholarcli.render.tables import DedupeAudit
 
 T = TypeVar("T")
@@ -44,12 +44,12 @@ def _lazy(module: str, function: str) -> Callable[[], Writer[T]]:
     return load
 
 
-@dataclass(frozen=True)
 class Kind(Generic[T]):
     """A kind of result (works, hits, coauthors, …) and its writers by format name, in help order."""
 
-    name: str
-    writers: Mapping[str, Callable[[], Writer[T]]]
+    def __init__(self, name: str, writers: Mapping[str, Callable[[], Writer[T]]]) -> None:
+        self.name = name
+        self.writers = writers
 
     def formats(self) -> tuple[str, ...]:
         return tuple(self.writers)

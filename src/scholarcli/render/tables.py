@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO, TypedDict
 
-from scholarcli.model import Coauthors, Hit, Stats, Work
+from scholarcli.model import Work
+from scholarcli.model.results import Coauthors, Hit, Stats
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -1,7 +1,5 @@
 """`scholar dedupe` (why records merged) and `scholar formats` (the layouts scholar reads)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

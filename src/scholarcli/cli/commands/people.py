@@ -1,7 +1,5 @@
 """`scholar coauthors` and `scholar stats`: who a person works with, and figures about a collection."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -35,7 +33,7 @@ def coauthors_command(inputs: Inputs, output: Output, selection: Selection, auth
       scholar coauthors --json seeds/ | jq -r '.[] | select(.works >= 5) | .name'
       scholar coauthors --author "Juhua Hu" --min-works 3 --format dot seeds/ | dot -Tsvg > hu.svg
     """
-    from scholarcli.query import choose_person, coauthors
+    from scholarcli.query.people import choose_person, coauthors
 
     fmt, filters = COAUTHORS.choose(output.fmt, output.as_json), selection.filters()
     loaded = inputs.load()
@@ -58,7 +56,8 @@ def stats_command(inputs: Inputs, output: Output, selection: Selection, author: 
       scholar stats --json seeds/ | jq '.per_year'
       scholar stats --author "Guosheng Hu" --json seeds/ | jq '.top_coauthors[:3]'
     """
-    from scholarcli.query import choose_person, collection_stats
+    from scholarcli.query.people import choose_person
+    from scholarcli.query.stats import collection_stats
 
     fmt, filters = STATS.choose(output.fmt, output.as_json), selection.filters(author)
     loaded = inputs.load()

@@ -1,7 +1,5 @@
 """`scholar search`: ranked fuzzy search, best match first."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -32,7 +30,7 @@ def search_command(query: QueryArg, inputs: Inputs, output: Output, selection: S
       scholar search '"multiple clustering"' --field title --json seeds/ | jq -r '.[].title'
       scholar search "Qian" --field authors --since 2024 seeds/
     """
-    from scholarcli.query import check_query, order_hits, search
+    from scholarcli.query.search import check_query, order_hits, search
 
     check_query(query, field_name)
     fmt, filters = HITS.choose(output.fmt, output.as_json), selection.filters(author)

@@ -1,7 +1,5 @@
 """`scholar list-works`: every work once, filtered, sorted and written in any works format."""
 
-from __future__ import annotations
-
 from itertools import chain
 
 from scholarcli.cli.app import app
@@ -22,7 +20,7 @@ def list_works(inputs: Inputs, output: Output, selection: Selection, order: Orde
       scholar list-works --author "Juhua Hu" --since 2023 --sort date --format bibtex seeds/ > hu.bib
       pbpaste | scholar list-works --format csv - > works.csv
     """
-    from scholarcli.query import Filters, sort_works, take
+    from scholarcli.query.filters import Filters, sort_works, take
 
     fmt = WORKS.choose(output.fmt, output.as_json)
     filters = selection.filters(author)
