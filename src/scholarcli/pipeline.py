@@ -5,6 +5,7 @@ Diagnostics (warnings, files read, progress) go to an optional observer, so call
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,13 +14,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, cast
 
 from scholarcli.errors import NothingFoundError
+from scholarcli.model import ParseIssue, Profile, Work
+from scholarcli.parsing import Event, FileEnd, FileStart, ParserCrashError, iter_events
+from scholarcli.reading import InputError, LineInput, expand_path
 
 if TYPE_CHECKING:
-    from scholarcli.model import Work
     from scholarcli.normalise.names import PersonIndex
-    from scholarcli.parsing import Event
     from scholarcli.query.filters import Filters
     from scholarcli.render.tables import DedupeAudit
+
+#: Also re-exported: the events an observer receives, so callers tell them apart without parsing internals.
+__all__ = ["Deduped", "Event", "FileEnd", "FileStart", "InputError", "LineInput", "Loaded", "Observer",
+           "ParseIssue", "ParserCrashError", "Profile", "audit", "input_sizes", "iter_records", "load"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +43,6 @@ class Observer(Protocol):
 
 
 def _events(paths: Iterable[str], layout: str | None, as_of: date) -> Iterator[Event]:
-    from scholarcli.parsing import iter_events
-    from scholarcli.reading import InputError
-
     for path in paths:
         if path == "-" and sys.stdin is None:
             yield InputError("-", "stdin is closed, nothing to read")
@@ -51,13 +54,27 @@ def iter_records(
     paths: Iterable[str], layout: str | None = None, as_of: date | None = None, observer: Observer | None = None
 ) -> Iterator[Work]:
     """Every record in the inputs, as it is parsed; everything else goes to the observer."""
-    from scholarcli.model import Work
-
     for event in _events(paths, layout, as_of or date.today()):
         if isinstance(event, Work):
             yield event
         elif observer is not None:
             observer.event(event)
+
+
+def input_sizes(paths: Iterable[str]) -> dict[str, int]:
+    """The size in bytes of every file the paths name (as they will be read); unreadable ones are left out."""
+    sizes: dict[str, int] = {}
+    for raw in paths:
+        try:
+            files = expand_path(raw)
+        except InputError:
+            continue  # reported when the file is read
+        for path in files:
+            try:
+                sizes[path] = os.path.getsize(path)
+            except OSError:
+                continue
+    return sizes
 
 
 class Loaded:

@@ -9,10 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from scholarcli.model import Profile
-    from scholarcli.parsing import Event
-    from scholarcli.pipeline import Deduped
-    from scholarcli.reading import LineInput
+    from scholarcli.pipeline import Deduped, Event, LineInput, Profile
 
 
 class Settings:
@@ -52,10 +49,7 @@ class Diagnostics:
         self.progress = ReadProgress.for_paths(paths)
 
     def event(self, event: Event | Deduped) -> None:
-        from scholarcli.model import ParseIssue, Profile
-        from scholarcli.parsing import FileEnd, FileStart, ParserCrashError
-        from scholarcli.pipeline import Deduped
-        from scholarcli.reading import InputError
+        from scholarcli.pipeline import Deduped, FileEnd, FileStart, InputError, ParseIssue, ParserCrashError, Profile
 
         if isinstance(event, ParseIssue):
             warn(str(event))
@@ -116,20 +110,9 @@ class ReadProgress:
     @classmethod
     def for_paths(cls, paths: list[str]) -> ReadProgress:
         """Sizes of the files the paths name (as `reading.expand_path` lists them), only for a terminal."""
-        from scholarcli.reading import InputError, expand_path
+        from scholarcli.pipeline import input_sizes
 
-        sizes: dict[str, int] = {}
-        if sys.stderr is not None and sys.stderr.isatty():
-            for raw in paths:
-                try:
-                    files = expand_path(raw)
-                except InputError:
-                    continue  # reported when the file is read
-                for path in files:
-                    try:
-                        sizes[path] = os.path.getsize(path)
-                    except OSError:
-                        continue
+        sizes = input_sizes(paths) if sys.stderr is not None and sys.stderr.isatty() else {}
         return cls(sizes)
 
     def start(self, path: str, source: LineInput) -> None:
