@@ -6,6 +6,21 @@ error; 3 internal error (a bug); 4 the output could not be written; 130 interrup
 
 from __future__ import annotations
 
-from scholarcli.cli.app import app, main, run
+from typing import TYPE_CHECKING
+
+from scholarcli.cli.root import main, run
+
+if TYPE_CHECKING:
+    import typer
 
 __all__ = ["app", "main", "run"]
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`, with every command registered (running registers only the command asked for)."""
+    if name == "app":
+        from scholarcli.cli.root import app, register_all
+
+        register_all()
+        return app
+    raise AttributeError(f"module 'scholarcli.cli' has no attribute {name!r}")

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.app import app
 from scholarcli.cli.options import Inputs, Output, command
+from scholarcli.cli.root import app
 from scholarcli.render.registry import DEDUPE
 
 ThresholdOpt = Annotated[

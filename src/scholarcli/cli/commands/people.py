@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.app import app
 from scholarcli.cli.diagnostics import info
 from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Output, Selection, command
+from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError
 from scholarcli.normalise.vocab import TOP_LIST
 from scholarcli.render.registry import COAUTHORS, STATS

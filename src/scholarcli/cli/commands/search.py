@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.app import app
 from scholarcli.cli.options import AuthorOpt, Inputs, Order, Output, Selection, command
+from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError, quoted
 from scholarcli.normalise.vocab import SEARCH_LIMIT, SEARCH_MIN_SCORE
 from scholarcli.render.registry import HITS

@@ -2,8 +2,8 @@
 
 from itertools import chain
 
-from scholarcli.cli.app import app
 from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, NoDedupeOpt, Order, Output, Selection, command
+from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError
 from scholarcli.render.registry import WORKS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from importlib import import_module
 from typing import Annotated, NoReturn
 
 import typer
@@ -48,16 +49,33 @@ def _root(
     ctx.ensure_object(Settings).debug = debug
 
 
-def _register_commands() -> None:
-    from scholarcli.cli.commands import audit, people, search, works  # noqa: F401  (each registers itself)
+#: The module under cli/commands/ that registers each command.
+COMMAND_MODULES = {"list-works": "works", "search": "search", "coauthors": "people", "stats": "people",
+                   "dedupe": "audit", "formats": "audit"}
+
+
+def _register_commands(args: list[str]) -> None:
+    """Import the module of the command the arguments name, or all of them (for help, or a misspelt name).
+    `--version` before any command needs none. Start-up then pays only for what runs."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    if name is None and "--version" in args:
+        return
+    modules = {COMMAND_MODULES[name]} if name in COMMAND_MODULES else set(COMMAND_MODULES.values())
+    for module in sorted(modules):
+        import_module(f"scholarcli.cli.commands.{module}")
+
+
+def register_all() -> None:
+    """Register every command (for tools that list them)."""
+    _register_commands(["--help"])
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line with these arguments; return the exit code instead of exiting."""
-    _register_commands()
+    args = sys.argv[1:] if argv is None else argv
+    _register_commands(args)
     command = typer.main.get_command(app)
     settings = Settings()
-    args = sys.argv[1:] if argv is None else argv
     try:
         with command.make_context("scholar", list(args), obj=settings) as ctx:
             command.invoke(ctx)
