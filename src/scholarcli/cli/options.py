@@ -45,6 +45,7 @@ AuthorOpt = Annotated[
     str | None, typer.Option("--author", "-a", help="Only works by this person (accents, case and initials folded).")
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many results.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 NoDedupeOpt = Annotated[bool, typer.Option("--no-dedupe", help="Keep every parsed record (no merging).")]
 
 
@@ -141,12 +142,17 @@ class Order:
 class Output:
     """The output format: `--format`, or `--json` for short. Its choices come from the writer registry."""
 
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False
+    as_json: JsonOpt = False
     fmt: str | None = None  # its typer option is made per command, from the kind of result it writes
 
-    def emit(self, kind: Kind[T], fmt: str, result: T) -> None:
-        """Write the result to stdout in the chosen format."""
-        kind.write(fmt, result, sys.stdout)
+    def choose(self, kind: Kind[T]) -> str:
+        """The format to write this kind of result in; a UsageError when it has no such format."""
+        return kind.choose(self.fmt, self.as_json)
+
+
+def emit(kind: Kind[T], fmt: str, result: T) -> None:
+    """Write the result to stdout in the chosen format."""
+    kind.write(fmt, result, sys.stdout)
 
 
 GROUPS = (Inputs, Selection, Order, Output)
@@ -163,6 +169,8 @@ def command(app: typer.Typer, name: str, kind: Kind[T] | None = None) -> Callabl
         hints = get_type_hints(fn, include_extras=True)
         own = inspect.signature(fn).parameters.values()
         groups = {p.name: hints[p.name] for p in own if hints[p.name] in GROUPS}
+        if Output in groups.values() and kind is None:
+            raise TypeError(f"{name}: a command that takes Output must say what kind of result it writes")
         params: list[inspect.Parameter] = []
         for p in own:
             if p.name not in groups:

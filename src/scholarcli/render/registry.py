@@ -22,19 +22,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Writer = Callable[[T, TextIO], None]
 
-#: What each format is, for help texts.
-FORMAT_HELP: dict[str, str] = {
-    "table": "a table for people",
-    "json": "one JSON document",
-    "jsonl": "JSON Lines, one object a line",
-    "csv": "CSV with a header row",
-    "bibtex": "BibTeX entries",
-    "csl-json": "CSL-JSON items (Zotero, Pandoc)",
-    "dot": "a Graphviz graph",
-    "mermaid": "a Mermaid flowchart",
-}
-
-
 def _lazy(module: str, function: str) -> Callable[[], Writer[T]]:
     """A loader for `scholarcli.render.<module>.<function>`, imported when first asked for."""
 
@@ -66,10 +53,9 @@ class Kind(Generic[T]):
             terminal = sys.stdout is not None and sys.stdout.isatty()
         chosen = "json" if as_json else fmt or ("table" if terminal else "json")
         if chosen not in self.writers:
-            known = "does not apply here" if chosen in FORMAT_HELP else "is not a format"
             names = ", ".join(sorted(self.writers))
-            raise UsageError(f"--format {quoted(chosen) if chosen not in FORMAT_HELP else chosen} {known}; "
-                             f"choose one of: {names}")
+            what = f"{chosen} does not apply here" if chosen in all_formats() else f"{quoted(chosen)} is not a format"
+            raise UsageError(f"--format {what}; choose one of: {names}")
         return chosen
 
     def write(self, fmt: str, result: T, out: TextIO) -> None:
@@ -127,3 +113,7 @@ DEDUPE: Kind[DedupeAudit] = Kind("dedupe", {
     "table": _lazy("tables", "dedupe_table"),
     "json": _lazy("data", "dedupe_json"),
 })
+
+def all_formats() -> set[str]:
+    """Every format some kind of result can be written in."""
+    return {*WORKS.formats(), *HITS.formats(), *COAUTHORS.formats(), *STATS.formats(), *DEDUPE.formats()}

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.options import Inputs, Output, command
+from scholarcli.cli.options import Inputs, JsonOpt, command, emit
 from scholarcli.cli.root import app
 from scholarcli.render.registry import DEDUPE
 
@@ -16,8 +16,7 @@ ThresholdOpt = Annotated[
 
 
 @command(app, "dedupe")
-def dedupe_command(inputs: Inputs, as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-                   = False, threshold: ThresholdOpt = None) -> None:
+def dedupe_command(inputs: Inputs, as_json: JsonOpt = False, threshold: ThresholdOpt = None) -> None:
     """Explain deduplication: each merged cluster with the rule that merged it, and the near-misses kept apart.
 
     \b
@@ -29,7 +28,7 @@ def dedupe_command(inputs: Inputs, as_json: Annotated[bool, typer.Option("--json
     from scholarcli.pipeline import audit
 
     fmt = DEDUPE.choose(None, as_json)
-    Output().emit(DEDUPE, fmt, audit(inputs.load(dedupe=False).records, threshold))
+    emit(DEDUPE, fmt, audit(inputs.load(dedupe=False).records, threshold))
 
 
 @app.command("formats")

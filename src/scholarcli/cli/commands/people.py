@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from scholarcli.cli.diagnostics import info
-from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Output, Selection, command
+from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Output, Selection, command, emit
 from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError
 from scholarcli.normalise.vocab import TOP_LIST
@@ -35,13 +35,13 @@ def coauthors_command(inputs: Inputs, output: Output, selection: Selection, auth
     """
     from scholarcli.query.people import choose_person, coauthors
 
-    fmt, filters = COAUTHORS.choose(output.fmt, output.as_json), selection.filters()
+    fmt, filters = output.choose(COAUTHORS), selection.filters()
     loaded = inputs.load()
     works = loaded.select(filters)
     chosen = choose_person(works, loaded.index, author)
     if chosen.defaulted:
         info(f"no --author given; using {chosen.name} (in {chosen.works} of {len(works)} works)")
-    output.emit(COAUTHORS, fmt, coauthors(works, chosen.person, loaded.index, min_works).limited(limit))
+    emit(COAUTHORS, fmt, coauthors(works, chosen.person, loaded.index, min_works).limited(limit))
 
 
 @command(app, "stats", STATS)
@@ -59,10 +59,10 @@ def stats_command(inputs: Inputs, output: Output, selection: Selection, author: 
     from scholarcli.query.people import choose_person
     from scholarcli.query.stats import collection_stats
 
-    fmt, filters = STATS.choose(output.fmt, output.as_json), selection.filters(author)
+    fmt, filters = output.choose(STATS), selection.filters(author)
     loaded = inputs.load()
     works = loaded.select(filters)
     if not works:
         raise NothingFoundError("no works match the filters")
     focal = choose_person(works, loaded.index, author).person if any(w.authors for w in works) else None
-    output.emit(STATS, fmt, collection_stats(loaded.records, works, loaded.index, focal, top))
+    emit(STATS, fmt, collection_stats(loaded.records, works, loaded.index, focal, top))

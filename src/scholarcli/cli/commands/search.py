@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.options import AuthorOpt, Inputs, Order, Output, Selection, command
+from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Order, Output, Selection, command, emit
 from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError, quoted
 from scholarcli.normalise.vocab import SEARCH_LIMIT, SEARCH_MIN_SCORE
@@ -13,7 +13,6 @@ from scholarcli.render.registry import HITS
 QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear exactly.')]
 FieldOpt = Annotated[str, typer.Option("--field", help="Where to look: title, abstract, authors or all.")]
 MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, help="Lowest score shown (0-100).")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many results.")]
 
 
 @command(app, "search", HITS)
@@ -33,9 +32,9 @@ def search_command(query: QueryArg, inputs: Inputs, output: Output, selection: S
     from scholarcli.query.search import check_query, order_hits, search
 
     check_query(query, field_name)
-    fmt, filters = HITS.choose(output.fmt, output.as_json), selection.filters(author)
+    fmt, filters = output.choose(HITS), selection.filters(author)
     loaded = inputs.load()
     hits = order_hits(search(loaded.select(filters), query, field_name, min_score), order.by, order.reverse, limit)
     if not hits:
         raise NothingFoundError(f"nothing matches {quoted(query)}")
-    output.emit(HITS, fmt, hits)
+    emit(HITS, fmt, hits)

@@ -2,7 +2,7 @@
 
 from itertools import chain
 
-from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, NoDedupeOpt, Order, Output, Selection, command
+from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, NoDedupeOpt, Order, Output, Selection, command, emit
 from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError
 from scholarcli.render.registry import WORKS
@@ -22,21 +22,21 @@ def list_works(inputs: Inputs, output: Output, selection: Selection, order: Orde
     """
     from scholarcli.query.filters import Filters, sort_works, take
 
-    fmt = WORKS.choose(output.fmt, output.as_json)
+    fmt = output.choose(WORKS)
     filters = selection.filters(author)
     if no_dedupe and fmt == "jsonl" and filters == Filters() and order == Order() and limit is None:
-        return stream_works(inputs, output, fmt)
+        return stream_works(inputs, fmt)
     loaded = inputs.load(dedupe=not no_dedupe)
     works = take(sort_works(loaded.select(filters), order.by, order.reverse), limit)
     if not works:
         raise NothingFoundError("no works match the filters")
-    output.emit(WORKS, fmt, works)
+    emit(WORKS, fmt, works)
 
 
-def stream_works(inputs: Inputs, output: Output, fmt: str) -> None:
+def stream_works(inputs: Inputs, fmt: str) -> None:
     """Write each record as it is parsed (memory stays flat); exit 1 when there were none."""
     records = inputs.stream()
     first = next(records, None)
     if first is None:
         raise NothingFoundError("no records found in the input")
-    output.emit(WORKS, fmt, chain([first], records))
+    emit(WORKS, fmt, chain([first], records))
