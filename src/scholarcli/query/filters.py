@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from scholarcli.errors import NothingFoundError, UsageError, quoted
 from scholarcli.model import Work
 from scholarcli.normalise.dates import parse_when
-from scholarcli.normalise.names import PersonIndex
+
+if TYPE_CHECKING:
+    from scholarcli.normalise.names import PersonIndex
 
 T = TypeVar("T")
 
@@ -101,7 +103,9 @@ def apply_filters(works: Sequence[Work], filters: Filters, index: PersonIndex | 
         return list(works)
     person: str | None = None
     if filters.author:
-        index = index or PersonIndex(name for work in works for name in work.authors)
+        from scholarcli.query.people import person_index
+
+        index = index or person_index(works)
         person = resolve_person(index, filters.author)
     wanted = category_key(filters.category) if filters.category else None
     kept: list[Work] = []

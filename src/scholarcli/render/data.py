@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from scholarcli.model import JSON_KEYS, Work
-from scholarcli.model.results import Coauthors, Hit, Stats
 
 if TYPE_CHECKING:
+    from scholarcli.model.results import Coauthors, Hit, Stats
     from scholarcli.render.tables import DedupeAudit
 
 LIST_SEPARATOR = "; "
