@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -11,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from scholarcli import __version__
+from scholarcli.cli.clicklib import Command
 from scholarcli.cli.clicklib import exceptions as click
 from scholarcli.cli.diagnostics import Settings, error
 from scholarcli.errors import ExitCode, OutputError, ScholarError
@@ -49,6 +51,9 @@ def _root(
     ctx.ensure_object(Settings).debug = debug
 
 
+#: OS errors that only writing meets (reading reports its own as input warnings): output errors, exit 4.
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
 #: The module under cli/commands/ that registers each command.
 COMMAND_MODULES = {"list-works": "works", "search": "search", "coauthors": "people", "stats": "people",
                    "dedupe": "audit", "formats": "audit"}
@@ -77,13 +82,9 @@ def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     settings = Settings()
     try:
-        with command.make_context("scholar", list(args), obj=settings) as ctx:
-            command.invoke(ctx)
+        code = _invoke(command, args, settings)
         _flush()
-        return ExitCode.OK
-    except typer.Exit as done:
-        _flush()
-        return done.exit_code
+        return code
     except click.ClickException as exc:  # a usage error found by the option parser
         path = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else None
         error(exc.format_message() + (f" (see '{path} --help')" if path else ""))
@@ -96,12 +97,32 @@ def run(argv: list[str] | None = None) -> int:
         return ExitCode.OK
     except (KeyboardInterrupt, typer.Abort):
         return ExitCode.INTERRUPTED
-    except Exception as exc:  # a bug
-        if settings.debug:
-            traceback.print_exc()
-        else:
-            error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
-        return ExitCode.INTERNAL
+    except OSError as exc:
+        if exc.errno not in WRITE_ERRNOS:
+            return _internal(exc, settings)
+        error(f"cannot write output: {exc.strerror}")
+        return ExitCode.OUTPUT
+    except Exception as exc:
+        return _internal(exc, settings)
+
+
+def _internal(exc: Exception, settings: Settings) -> ExitCode:
+    """A bug: one line, or the traceback with --debug."""
+    if settings.debug:
+        traceback.print_exception(exc)
+    else:
+        error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+    return ExitCode.INTERNAL
+
+
+def _invoke(command: Command, args: list[str], settings: Settings) -> int:
+    """Parse the arguments and run the command; the code of an early exit (--help, --version), else 0."""
+    try:
+        with command.make_context("scholar", list(args), obj=settings) as ctx:
+            command.invoke(ctx)
+    except typer.Exit as done:
+        return done.exit_code
+    return ExitCode.OK
 
 
 def _flush() -> None:
