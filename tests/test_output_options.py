@@ -48,8 +48,8 @@ def test_reading_a_closed_stdin_is_an_input_error() -> None:
     assert "-: stdin is closed, nothing to read" in done.stderr
 
 
-@pytest.mark.parametrize("args", ["list-works --json", "list-works --format table", "coauthors --author \"Juhua Hu\" --format dot",
-                                  "formats", "--version", "--help"])
+@pytest.mark.parametrize("args", ["list-works --json", "list-works --format table", "formats", "--version", "--help",
+                                  "coauthors --author \"Juhua Hu\" --format dot"])
 def test_a_full_disk_is_a_one_line_output_error_with_its_own_code(args: str) -> None:
     done = _shell(f"scholar {args} {seed('001') if args[0] != '-' and args != 'formats' else ''} > /dev/full")
     assert done.returncode == 4
