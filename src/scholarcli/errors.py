@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 from scholarcli.normalise.vocab import QUOTE_MAX
@@ -50,3 +51,14 @@ class OutputError(ScholarError):
 def quoted(value: str, limit: int = QUOTE_MAX) -> str:
     """A user's value quoted for a message, cut to `limit` characters with `…`."""
     return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+#: OS errors that only writing meets (reading reports its own as input warnings).
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
+
+def output_error(exc: OSError) -> OutputError | None:
+    """The OutputError that an OS error stands for when it is a write error (a full disk…); else None."""
+    if exc.errno not in WRITE_ERRNOS:
+        return None
+    return OutputError(f"cannot write output: {exc.strerror}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import traceback
@@ -15,7 +14,7 @@ from scholarcli import __version__
 from scholarcli.cli.clicklib import Command
 from scholarcli.cli.clicklib import exceptions as click
 from scholarcli.cli.diagnostics import Settings, error
-from scholarcli.errors import ExitCode, OutputError, ScholarError
+from scholarcli.errors import ExitCode, OutputError, ScholarError, output_error
 
 app = typer.Typer(
     name="scholar",
@@ -51,9 +50,6 @@ def _root(
     ctx.ensure_object(Settings).debug = debug
 
 
-#: OS errors that only writing meets (reading reports its own as input warnings): output errors, exit 4.
-WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
-
 #: The module under cli/commands/ that registers each command.
 COMMAND_MODULES = {"list-works": "works", "search": "search", "coauthors": "people", "stats": "people",
                    "dedupe": "audit", "formats": "audit"}
@@ -83,7 +79,7 @@ def run(argv: list[str] | None = None) -> int:
     settings = Settings()
     try:
         code = _invoke(command, args, settings)
-        _flush()
+        sys.stdout.flush()  # a full disk or a closed reader is met here, not at exit
         return code
     except click.ClickException as exc:  # a usage error found by the option parser
         path = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else None
@@ -98,10 +94,11 @@ def run(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, typer.Abort):
         return ExitCode.INTERRUPTED
     except OSError as exc:
-        if exc.errno not in WRITE_ERRNOS:
+        failure = output_error(exc)
+        if failure is None:
             return _internal(exc, settings)
-        error(f"cannot write output: {exc.strerror}")
-        return ExitCode.OUTPUT
+        error(str(failure))
+        return failure.code
     except Exception as exc:
         return _internal(exc, settings)
 
@@ -125,16 +122,6 @@ def _invoke(command: Command, args: list[str], settings: Settings) -> int:
     return ExitCode.OK
 
 
-def _flush() -> None:
-    """Push out what is buffered, so a full disk or a closed reader is met here and reported."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
-
-
 def _silence_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so the interpreter's last flush fails quietly too."""
     try:
@@ -147,8 +134,9 @@ def _silence_stdout() -> None:
 def main() -> NoReturn:
     """Console-script entry point."""
     if sys.stdout is None:
-        error("cannot write output: stdout is closed")
-        sys.exit(ExitCode.OUTPUT)
+        closed = OutputError("cannot write output: stdout is closed")
+        error(str(closed))
+        sys.exit(closed.code)
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]

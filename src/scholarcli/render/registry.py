@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, cast
 
-from scholarcli.errors import OutputError, UsageError, quoted
+from scholarcli.errors import UsageError, quoted
 
 if TYPE_CHECKING:
     from scholarcli.model import Work
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Writer = Callable[[T, TextIO], None]
+
 
 def _lazy(module: str, function: str) -> Callable[[], Writer[T]]:
     """A loader for `scholarcli.render.<module>.<function>`, imported when first asked for."""
@@ -48,7 +49,8 @@ class Kind(Generic[T]):
     def choose(self, fmt: str | None, as_json: bool = False, terminal: bool | None = None) -> str:
         """The format to write: `--format`, or json for `--json`, or the default; a UsageError if it does not apply."""
         if as_json and fmt not in (None, "json"):
-            raise UsageError(f"--json and --format {fmt} disagree; give one of them")
+            shown = fmt if fmt in all_formats() else quoted(fmt or "")
+            raise UsageError(f"--json and --format {shown} disagree; give one of them")
         if terminal is None:
             terminal = sys.stdout is not None and sys.stdout.isatty()
         chosen = "json" if as_json else fmt or ("table" if terminal else "json")
@@ -59,14 +61,9 @@ class Kind(Generic[T]):
         return chosen
 
     def write(self, fmt: str, result: T, out: TextIO) -> None:
-        """Write the result in this format; an OutputError when the stream cannot take it (a broken pipe passes)."""
-        try:
-            self.writers[fmt]()(result, out)
-            out.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+        """Write the result in this format, and flush it (so a full disk is met here)."""
+        self.writers[fmt]()(result, out)
+        out.flush()
 
 
 WORKS: Kind[Iterable[Work]] = Kind("works", {
