@@ -17,14 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import AS_OF, SEEDS, invoke
-from scholarcli import render
 from scholarcli.model import Work
 from scholarcli.normalise.names import SUFFIXES
+from scholarcli.normalise.vocab import csl_type, ris_type
 from scholarcli.parsing import parse_text
-from scholarcli.render.bibtex import write_bibtex
-from scholarcli.render.csljson import _TYPES as CSL_TYPES
-from scholarcli.render.csljson import write_csl_json
-from scholarcli.render.ris import RIS_TYPES, write_ris
+from scholarcli.render.registry import WORKS
 
 #: What each format carries (the README's table says the same). The rest is not written or not read back.
 CORE = ("title", "authors", "authors_truncated", "year", "date", "arxiv_id", "doi", "venue", "abstract")
@@ -39,10 +36,8 @@ CARRIED: dict[str, tuple[str, ...]] = {
     "csl-json": (*CORE, "type", "categories"),
     "ris": (*CORE, "arxiv_version", "type"),
 }
-WRITERS: dict[str, Callable[[list[Work], TextIO], None]] = {
-    "json": render.write_json, "jsonl": render.write_jsonl, "csv": render.write_csv, "bibtex": write_bibtex,
-    "csl-json": write_csl_json, "ris": write_ris,
-}
+def _writer(fmt: str) -> Callable[[list[Work], TextIO], None]:
+    return WORKS.writers[fmt]()
 
 
 _LATEX = re.compile(r"\\|--|``|''")
@@ -150,7 +145,7 @@ def _work(draw: st.DrawFn) -> Work:
 @given(works=st.lists(_work(), min_size=1, max_size=3))
 def test_generated_works_survive_a_round_trip(fmt: str, works: list[Work]) -> None:
     out = io.StringIO()
-    WRITERS[fmt](works, out)
+    _writer(fmt)(works, out)
     back = parse_text(out.getvalue(), path=f"out.{fmt}")
     expected = [{k: _value(fmt, k, w.to_dict()[k]) for k in CARRIED[fmt]} for w in works]
     assert [{k: _value(fmt, k, w.to_dict()[k]) for k in CARRIED[fmt]} for w in back] == expected
@@ -160,5 +155,6 @@ def _value(fmt: str, key: str, value: Any) -> Any:
     """A value as the format can say it: single spaces; a work type as the format's own type (CSL and RIS have
     one `thesis` type for PhD and master's theses)."""
     if key == "type":
-        return {"csl-json": CSL_TYPES, "ris": RIS_TYPES}.get(fmt, {}).get(value, value)
+        own = {"csl-json": csl_type, "ris": ris_type}.get(fmt)
+        return own(value) if own else value
     return " ".join(value.split()) if isinstance(value, str) else value

@@ -17,7 +17,7 @@ from bibtexparser.model import Entry
 
 from scholarcli.layouts import references as ref
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
-from scholarcli.render.bibtex import _ENTRY_TYPES
+from scholarcli.normalise.vocab import work_type_of
 
 if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -30,9 +30,8 @@ _ENTRY_START = re.compile(
     r"techreport|report|unpublished|online|proceedings|manual|booklet|string|comment|preamble)\s*[{(]",
     re.IGNORECASE | re.MULTILINE,
 )
-#: BibTeX entry types that are work types of their own (the writer's vocabulary, read backwards).
-_KINDS = {kind: kind for kind in set(_ENTRY_TYPES.values())} | {"conference": "inproceedings", "inbook": "chapter",
-                                                               "thesis": "thesis", "report": "techreport"}
+#: BibTeX entry types outside the shared vocabulary (normalise/vocab.py), as the work types they mean.
+_OTHER_KINDS = {"conference": "inproceedings", "inbook": "chapter", "thesis": "thesis", "report": "techreport"}
 # Math is kept as written, but what LaTeX typesets as a plain character there (`$55.3\%$`) is read as that character.
 _MATH = re.compile(r"(?<!\\)\$[^$]+(?<!\\)\$")
 _MATH_ESCAPE = re.compile(r"\\[&%#]|\\textasciitilde\{\}")
@@ -189,7 +188,7 @@ def work_from_fields(kind: str, fields: dict[str, str], source: Source) -> Work:
     if when is None:
         day = text.get("day", "")
         when = ref.date_of(year, ref.month_in(text.get("month")), int(day) if day.isdigit() else None)
-    kind_type = _KINDS.get(kind)
+    kind_type = _OTHER_KINDS.get(kind) or work_type_of(0, kind)
     if kind_type in (None, "article") and venue == "arXiv":
         kind_type = "preprint"
     primary = text.get("primaryclass")

@@ -11,19 +11,15 @@ from scholarcli.layouts import references as ref
 from scholarcli.layouts.json_items import iter_items, looks_like_array_of_objects
 from scholarcli.layouts.scholar_json import sniff_keys
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
-from scholarcli.render.csljson import _TYPES
+from scholarcli.normalise.vocab import work_type_of
 from scholarcli.render.ris import TRUNCATED_NOTE
 
 NAME = "csl-json"
 SUMMARY = "CSL-JSON arrays: Zotero, pandoc, citeproc, scholar --format csl-json"
 
 _CSL_KEYS = ("issued", "container-title", "author", "DOI", "URL", "title", "type", "id", "publisher", "page")
-#: CSL type -> work type: the writer's table read backwards (the first work type that maps to it).
-WORK_TYPES: dict[str, str] = {}
-for _work_type, _csl_type in _TYPES.items():
-    WORK_TYPES.setdefault(_csl_type, _work_type)
-WORK_TYPES |= {"article": "preprint", "paper-conference": "inproceedings", "article-journal": "article",
-               "post-weblog": "article", "manuscript": "preprint"}
+#: CSL types outside the shared vocabulary (normalise/vocab.py), as the work types they mean.
+_OTHER_TYPES = {"post-weblog": "article", "manuscript": "preprint"}
 
 
 def sniff(head: str) -> float:
@@ -106,7 +102,7 @@ def work_from_item(item: dict[str, Any], source: Source) -> Work:
         arxiv_version=version,
         doi=ref.clean_doi(_text(item.get("DOI"))),
         venue=venue,
-        type=WORK_TYPES.get(kind),
+        type=_OTHER_TYPES.get(kind) or work_type_of(1, kind),
         abstract=_text(item.get("abstract")),
         comment="; ".join(notes) or None,
         categories=tuple(str(c) for c in categories) if isinstance(categories, list) else (),

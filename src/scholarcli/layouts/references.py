@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from scholarcli.normalise import vocab
 from scholarcli.normalise.dates import iso, month_number
 from scholarcli.normalise.identifiers import DOI_PATTERN, match_arxiv_id
 from scholarcli.normalise.names import display_order
@@ -15,7 +16,7 @@ _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(r"^(?:arxiv:|abs/)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: Venue names that mean "an arXiv preprint" (dblp writes CoRR).
-ARXIV_VENUES = frozenset({"arxiv", "corr", "arxiv e-prints", "arxiv preprint"})
+ARXIV_VENUES = frozenset({"corr", "arxiv e-prints", "arxiv preprint"})
 
 
 def arxiv_id(text: str | None) -> tuple[str | None, int | None]:
@@ -78,8 +79,8 @@ def person(name: str) -> str:
 
 
 def is_arxiv_venue(venue: str | None) -> bool:
-    """Whether a venue names arXiv itself (`arXiv`, `CoRR`, `arXiv preprint arXiv:…`)."""
+    """Whether a venue names arXiv itself, as exports spell it too (`CoRR`, `arXiv preprint arXiv:…`)."""
     if not venue:
         return False
     folded = venue.casefold().strip()
-    return folded in ARXIV_VENUES or folded.startswith("arxiv preprint")
+    return vocab.is_arxiv_venue(venue) or folded in ARXIV_VENUES or folded.startswith("arxiv preprint")

@@ -13,7 +13,8 @@ from typing import Any
 
 from scholarcli.layouts import references as ref
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
-from scholarcli.render.ris import RIS_TYPES, TRUNCATED_NOTE
+from scholarcli.normalise.vocab import work_type_of
+from scholarcli.render.ris import TRUNCATED_NOTE
 
 NAME = "ris"
 SUMMARY = "RIS (.ris) exports: PubMed, Zotero, EndNote, Mendeley, scholar --format ris"
@@ -25,12 +26,10 @@ _TITLE_STOP = re.compile(r"[\w)\]]\.$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:al|etc|Inc|Ltd|Co|vs)|(?<![\w.])[A-Za-z])\.$")
 _RIS_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
 
-#: RIS reference type -> work type: the writer's table read backwards, plus the types other tools write.
-WORK_TYPES: dict[str, str] = {}
-for _work_type, _ris_type in RIS_TYPES.items():
-    WORK_TYPES.setdefault(_ris_type, _work_type)
-WORK_TYPES |= {"JFULL": "article", "EJOUR": "article", "MGZN": "article", "CONF": "inproceedings",
-               "EBOOK": "book", "ECHAP": "chapter", "EDBOOK": "book"}
+#: RIS types outside the shared vocabulary (normalise/vocab.py), as the work types they mean; EndNote writes
+#: CONF for conference papers.
+_OTHER_TYPES = {"JFULL": "article", "EJOUR": "article", "MGZN": "article", "CONF": "inproceedings",
+                "EBOOK": "book", "ECHAP": "chapter", "EDBOOK": "book"}
 
 
 def sniff(head: str) -> float:
@@ -140,7 +139,7 @@ def work_from_record(entry: dict[str, Any], source: Source) -> Work:
         arxiv_version=version,
         doi=doi,
         venue=venue,
-        type=WORK_TYPES.get(kind),
+        type=_OTHER_TYPES.get(kind) or work_type_of(2, kind),
         abstract=_first(entry, "abstract", "notes_abstract"),
         comment="; ".join(notes) or None,
         categories=tuple(keywords) if arxiv else (),

@@ -12,7 +12,7 @@ from typing import Any
 
 from scholarcli.layouts.scholar_json import RecordError, work_from_dict
 from scholarcli.model import JSON_KEYS, ParseEvent, ParseIssue, ParseResult, Source
-from scholarcli.render import LIST_SEPARATOR
+from scholarcli.render.data import LIST_SEPARATOR
 
 NAME = "csv"
 SUMMARY = "scholar's own CSV (list-works --format csv), read back with its sources"

@@ -7,28 +7,8 @@ from typing import Any, TextIO
 
 from scholarcli.model import Work
 from scholarcli.normalise.names import split_name, split_suffix
+from scholarcli.normalise.vocab import is_arxiv_venue, ris_type
 
-#: Work type -> RIS reference type (`TY`). The RIS reader reads this table backwards.
-RIS_TYPES = {
-    "article": "JOUR",
-    "journal-article": "JOUR",
-    "inproceedings": "CPAPER",
-    "proceedings-article": "CPAPER",
-    "conference": "CPAPER",
-    "book": "BOOK",
-    "chapter": "CHAP",
-    "book-chapter": "CHAP",
-    "incollection": "CHAP",
-    "thesis": "THES",
-    "phdthesis": "THES",
-    "mastersthesis": "THES",
-    "dissertation": "THES",
-    "report": "RPRT",
-    "techreport": "RPRT",
-    "dataset": "DATA",
-    "software": "COMP",
-    "preprint": "UNPB",
-}
 #: The note that marks an author list the source page cut short (RIS has no `and others`).
 TRUNCATED_NOTE = "author list truncated in source"
 
@@ -51,7 +31,7 @@ def _one_line(text: str) -> str:
 
 def record(work: Work) -> dict[str, Any]:
     """One work as a rispy reference (field names as rispy's TAG_KEY_MAPPING has them)."""
-    kind = RIS_TYPES.get(work.type or "") or ("UNPB" if work.arxiv_id else "GEN")
+    kind = ris_type(work.type) or ("UNPB" if work.arxiv_id or is_arxiv_venue(work.venue) else "GEN")
     out: dict[str, Any] = {"type_of_reference": kind}
     if work.authors:
         out["authors"] = [_one_line(ris_name(a)) for a in work.authors]
