@@ -6,20 +6,18 @@ its neighbours); pylatexenc decodes the LaTeX in field values to Unicode (`{\\"o
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from bibtexparser.model import Entry
-
 from scholarcli.layouts import references as ref
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import work_type_of
 
 if TYPE_CHECKING:
+    from bibtexparser.model import Entry
     from pylatexenc.latex2text import LatexNodes2Text
 
 NAME = "bibtex"
@@ -228,7 +226,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date, start: int = 1) -> 
     An entry's `crossref` fills the fields it leaves out (dblp writes a paper's booktitle and year on the
     `@proceedings` volume it points to); a volume that papers point to is their container, not a work itself.
     """
+    import logging  # bibtexparser and logging load only when a BibTeX file is read, not at detection
+
     from bibtexparser.entrypoint import parse_string
+    from bibtexparser.model import Entry
 
     del as_of
     text = "\n".join(lines)
