@@ -1,9 +1,11 @@
 """arXiv author or search listing, as copied from the page.
 
-Entries are separated by `-` lines, or each is led by an `arXiv:ID  [pdf, other]` line and a line of
-categories. An entry has a title, `Authors:` (one per line with trailing commas, or all on one line),
-`Abstract:` (cut off, then `▽ More`, the full text and `△ Less`, or just the text), a `Submitted …`
-line, and optional `Comments:` and `Journal ref:` lines.
+Entries are separated by `-` lines, or each is led by an `arXiv:ID  [pdf, other]` line (browsers may
+number it, `1. arXiv:ID`, and lose its closing bracket) and a line of categories. An entry has a title,
+`Authors:` (one per line with trailing commas, or all on one line), `Abstract:` (cut off, then `▽ More`,
+the full text and `△ Less`, or just the text), a `Submitted …` line, and optional `Comments:` and
+`Journal ref:` lines. Indentation, list numbers and blank lines between fields decide nothing; a label
+counts only with its colon, so a title such as `Abstractive Summarization…` stays a title.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from scholarcli.layouts.base import strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
@@ -19,12 +22,14 @@ from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
 NAME = "arxiv-listing"
 SUMMARY = "arXiv author/search listing: title, Authors:, Abstract: (▽ More/△ Less), Submitted dates"
 
-_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?:\s+\[[^\]]*\])?\s*$")
-_CATEGORY = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,})?)$")
+_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?:\s+\[[^\]]*\]?)?\s*$")
+_CATEGORY = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,}(?:-[a-z]{2,})?)?)$")  # cond-mat.str-el
 _SUBMITTED = re.compile(r"^Submitted\s+(?P<latest>[^;]+?)\s*;(?P<rest>.*)$", re.IGNORECASE)
 _V1 = re.compile(r"v1\s+submitted\s+(?P<v1>[^;]+?)\s*;", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"originally\s+announced\s+(?P<month>[A-Za-z]+\.?\s+\d{4})", re.IGNORECASE)
-_FIELD = re.compile(r"^(?P<key>Authors|Abstract|Comments|Journal ref|DOI|doi|Submitted)\s*:?\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<key>Authors|Abstract|Comments|Journal ref|DOI|doi)\s*:\s*(?P<value>.*)$")
+_DOI_LINE = re.compile(r"^doi\s*:?\s*10\.", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^\d{1,4}\.$")
 _MORE = "▽ More"
 _LESS = "△ Less"
 
@@ -32,9 +37,9 @@ _LESS = "△ Less"
 def sniff(text: str) -> float:
     """High when the text has `Authors:` and `Abstract:` lines and arXiv submission lines."""
     head = text[:200_000]
-    authors = len(re.findall(r"(?m)^Authors:", head))
-    abstracts = len(re.findall(r"(?m)^Abstract:", head))
-    submitted = len(re.findall(r"(?m)^Submitted\s+\d", head))
+    authors = len(re.findall(r"(?m)^[ \t]*Authors:", head))
+    abstracts = len(re.findall(r"(?m)^[ \t]*Abstract:", head))
+    submitted = len(re.findall(r"(?m)^[ \t]*Submitted\s+\d", head))
     if not authors or not (abstracts or submitted):
         return 0.0
     return 0.6 + 0.4 * min(1.0, (abstracts + submitted) / (2 * authors))
@@ -68,15 +73,18 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """Group non-blank lines into entries, split at `-` separators and at `arXiv:ID [pdf…]` headers.
 
-    Each block is (1-based start line, [(line number, stripped text)]).
+    Each block is (1-based start line, [(line number, stripped text)]). List numbers before a header
+    (`1. arXiv:…`, or `1.` alone on the line before it) are dropped.
     """
     current: list[tuple[int, str]] = []
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
+    for number, line in ((ln.number, ln.text) for ln in walk(lines)):
+        if _LONE_NUMBER.match(line):
             continue
         is_separator = line in {"-", "—", "–"}
-        is_id_header = line.startswith("arXiv:") and "[" in line and bool(_ID_HEADER.match(line))
+        header = strip_numbering(line)
+        is_id_header = header.startswith("arXiv:") and bool(_ID_HEADER.match(header))
+        if is_id_header:
+            line = header
         if (is_separator or is_id_header) and current:
             yield current[0][0], current
             current = []
@@ -102,17 +110,22 @@ def _entry(block: list[tuple[int, str]], source: Source) -> Work:
             if _is_category_line(line):
                 categories.extend(line.split())
                 continue
-            if line.lower().startswith("doi"):
+            if _DOI_LINE.match(line):
                 doi = find_doi(line) or doi
                 continue
         m = _FIELD.match(line)
-        if m and (m["key"] != "Submitted" or _SUBMITTED_LINE.match(line)):
+        if m:
             key = m["key"].lower()
-            fields.setdefault(key, [])
-            fields[key].append(line if key == "submitted" else m["value"])
+            fields.setdefault(key, []).append(m["value"])
+        elif _SUBMITTED_LINE.match(line):
+            key = "submitted"
+            fields.setdefault(key, []).append(line)
         elif (key == "submitted" and line.lower().startswith(("originally", "v1 ", "v2 "))) or key in _WRAPPING:
             fields[key].append(line)
+        elif fields.get(key) == [""]:  # `Comments:` alone on its line: the value is the next line
+            fields[key] = [line]
         # anything else after the dates is page chrome (pagination, footer) and is dropped
+    fields = {k: [v for v in values if v] for k, values in fields.items()}
     title = " ".join(fields.get("title", [])) or None
     authors = _authors(fields.get("authors", []))
     dated, updated = _dates(" ".join(fields.get("submitted", [])))
