@@ -51,3 +51,17 @@ def test_cut_off_dump_keeps_the_last_abstract_and_warns() -> None:
     assert len(result.works) == 5
     assert result.works[-1].arxiv_id is None
     assert len(result.issues) == 1 and "cut off" in result.issues[0].message
+
+
+def test_created_line_dates_the_abstract_before_it_and_is_never_abstract_text() -> None:
+    text = (
+        "Created: 2024-01-02\n"
+        "We bound the mixing time of Glauber dynamics.\n12 pages\narXiv:2401.00001\nCreated: 2024-01-03\n\n"
+        "A second abstract.\narXiv:2401.00002\nCreated: sometime\n"
+    )
+    result = arxiv_abstracts.parse(text, "c.txt", date(2026, 1, 1))
+    assert [(w.abstract, w.comment, w.date, w.year) for w in result.works] == [
+        ("We bound the mixing time of Glauber dynamics.", "12 pages", "2024-01-03", 2024),
+        ("A second abstract.", None, "2024-01", 2024),
+    ]
+    assert [i.line for i in result.issues] == [1, 9]
