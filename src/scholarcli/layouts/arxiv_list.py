@@ -48,7 +48,8 @@ _CHROME = re.compile(
     r"|\[\s*(?:total of|showing)\b.*|Total of \d+ entries.*|Authors and titles for .*"
     r"|Which authors of this paper are endorsers\?.*|Disable MathJax.*|About|Help|Contact|Subscribe|Copyright"
     r"|Privacy Policy|Web Accessibility Assistance|arXiv Operational Status.*|Get status notifications.*"
-    r"|contact arXiv|subscribe to arXiv mailings|Click here to contact arXiv)$",
+    r"|contact arXiv|subscribe to arXiv mailings|Click here to contact arXiv|Skip to main content"
+    r"|We gratefully acknowledge support from\b.*)$",
     re.IGNORECASE,
 )
 #: A line after the title or authors this long is the abstract of a copy that lost its `Subjects:` line.

@@ -104,6 +104,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     record: _Record | None = None
     for line in walk(lines):
         text = line.text
+        if in_records and (_FOOTER.match(text) or text.lower() == "default search action"):
+            if record is not None:  # the page ends here; another may follow in the same file
+                yield from _finish(record, path)
+            in_records, record, year, header = False, None, None, []
         if not in_records:
             if not _RECORD_START.match(text):
                 header.append(text)
@@ -111,8 +115,6 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             in_records = True
             if profile := _profile(header, path):
                 yield profile
-        if _FOOTER.match(text):
-            break
         if _PERIOD.match(text):
             continue
         if m := _YEAR_LINE.match(text):
