@@ -65,3 +65,9 @@ def test_created_line_dates_the_abstract_before_it_and_is_never_abstract_text() 
         ("A second abstract.", None, "2024-01", 2024),
     ]
     assert [i.line for i in result.issues] == [1, 9]
+
+
+def test_created_may_carry_a_time_of_day() -> None:
+    text = "An abstract.\narXiv:2502.00001\nCreated: 2025-02-24 14:33:02 UTC\n"
+    [work] = arxiv_abstracts.parse(text, "c.txt", date(2026, 1, 1)).works
+    assert (work.date, work.abstract) == ("2025-02-24", "An abstract.")

@@ -33,7 +33,7 @@ NAME = "arxiv-abstracts"
 SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"
 
 _PREFIX = re.compile(r"arXiv:\s?", re.IGNORECASE)
-_CREATED = re.compile(r"^Created:\s*(?P<date>.+)$", re.IGNORECASE)
+_CREATED = re.compile(r"^Created:\s*(?P<date>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*(?:\s+\S+)?)?$", re.IGNORECASE)
 #: The longest line read as a comment (`12 pages`, `Accepted by CVPR 2020`) rather than abstract text.
 COMMENT_MAX = 200
 
