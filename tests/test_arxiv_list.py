@@ -34,3 +34,15 @@ def test_headings_and_footer_never_join_the_abstract_before_them() -> None:
     )
     [work] = arxiv_list.parse(page, "l.txt", date(2026, 1, 1)).works
     assert work.abstract == "Only this."
+
+
+def test_collaboration_lists_with_authors_not_shown_are_truncated() -> None:
+    page = (
+        "[1]  arXiv:1207.7214 [pdf, other]\nTitle: Observation of a new particle in the search for the Standard "
+        "Model Higgs boson with the ATLAS detector at the LHC\nAuthors: G. Aad, T. Abajyan, B. Abbott "
+        "(2913 additional authors not shown) You must enable JavaScript to view entire author list.\n"
+        "Subjects: High Energy Physics - Experiment (hep-ex)\n"
+    )
+    [work] = arxiv_list.parse(page, "l.txt", date(2026, 1, 1)).works
+    assert (work.authors, work.authors_truncated) == (("G. Aad", "T. Abajyan", "B. Abbott"), True)
+    assert work.categories == ("hep-ex",)

@@ -108,3 +108,25 @@ def test_numbered_indented_search_copy_with_lost_bracket_reads_like_the_clean_on
     copied = arxiv_listing.parse("".join(lines), "s.txt", date(2026, 1, 1)).works
     assert detect("".join(lines))[0] == "arxiv-listing"
     assert [w.with_changes(sources=()) for w in copied] == [w.with_changes(sources=()) for w in clean]
+
+
+def test_categories_and_doi_copied_onto_the_header_line() -> None:
+    text = (
+        "1. arXiv:1604.07818  [pdf, other hep-th cond-mat.str-el doi 10.1103/PhysRevD.94.106002\n"
+        "Remarks on the Sachdev-Ye-Kitaev model\nAuthors: Juan Maldacena, Douglas Stanford\n"
+        "Abstract: We study a model of Majorana fermions.\n"
+        "Submitted 10 November, 2016; v1 submitted 27 April, 2016; originally announced April 2016.\n"
+    )
+    [work] = arxiv_listing.parse(text, "h.txt", date(2026, 1, 1)).works
+    assert (work.arxiv_id, work.title) == ("1604.07818", "Remarks on the Sachdev-Ye-Kitaev model")
+    assert work.categories == ("hep-th", "cond-mat.str-el")
+    assert work.doi == "10.1103/PhysRevD.94.106002"
+
+
+def test_author_lists_cut_short_set_authors_truncated() -> None:
+    text = SEARCH.replace(
+        "Authors: Yihe Dong, Jean-Baptiste Cordonnier, Andreas Loukas",
+        "Authors: Yihe Dong, Jean-Baptiste Cordonnier, et al.",
+    )
+    first = arxiv_listing.parse(text, "t.txt", date(2026, 1, 1)).works[0]
+    assert (first.authors, first.authors_truncated) == (("Yihe Dong", "Jean-Baptiste Cordonnier"), True)

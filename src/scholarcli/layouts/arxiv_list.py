@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import strip_numbering, walk
+from scholarcli.layouts.base import split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
 from scholarcli.normalise.names import looks_like_name
@@ -128,13 +128,8 @@ def _add(entry: _Entry, text: str) -> None:
 
 
 def _is_name_list(text: str) -> bool:
-    names = _split_authors(text)
+    names, _ = split_authors(text)
     return len(names) >= 2 and all(looks_like_name(n) for n in names)
-
-
-def _split_authors(text: str) -> list[str]:
-    text = re.sub(r",?\s+and\s+", ", ", text)
-    return [" ".join(n.split()) for n in text.split(",") if n.strip()]
 
 
 def _finish(entry: _Entry, path: str) -> Iterator[ParseEvent]:
@@ -153,9 +148,11 @@ def _work(entry: _Entry, source: Source) -> Work:
     subjects = _joined(entry, "subjects") or ""
     categories = [m["code"] for part in subjects.split(";") if (m := _CATEGORY.search(part.strip()))]
     doi = _joined(entry, "doi")
+    authors, truncated = split_authors(_joined(entry, "authors") or "")
     return Work(
         title=_joined(entry, "title"),
-        authors=tuple(_split_authors(_joined(entry, "authors") or "")),
+        authors=tuple(authors),
+        authors_truncated=truncated,
         year=found.year if found else None,
         date=found.date if found else None,
         arxiv_id=entry.arxiv_id,

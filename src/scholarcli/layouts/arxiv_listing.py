@@ -14,15 +14,16 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scholarcli.layouts.base import strip_numbering, walk
+from scholarcli.layouts.base import split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
-from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
+from scholarcli.normalise.identifiers import ArxivId, find_doi, match_arxiv_id
 
 NAME = "arxiv-listing"
 SUMMARY = "arXiv author/search listing: title, Authors:, Abstract: (▽ More/△ Less), Submitted dates"
 
-_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?:\s+\[[^\]]*\]?)?\s*$")
+_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?P<tail>\s.*)?$")
+_LINK_WORDS = frozenset({"pdf", "ps", "other", "html", "format", "doi"})
 _CATEGORY = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,}(?:-[a-z]{2,})?)?)$")  # cond-mat.str-el
 _SUBMITTED = re.compile(r"^Submitted\s+(?P<latest>[^;]+?)\s*;(?P<rest>.*)$", re.IGNORECASE)
 _V1 = re.compile(r"v1\s+submitted\s+(?P<v1>[^;]+?)\s*;", re.IGNORECASE)
@@ -82,7 +83,7 @@ def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]
             continue
         is_separator = line in {"-", "—", "–"}
         header = strip_numbering(line)
-        is_id_header = header.startswith("arXiv:") and bool(_ID_HEADER.match(header))
+        is_id_header = header.startswith("arXiv:") and _header(header) is not None
         if is_id_header:
             line = header
         if (is_separator or is_id_header) and current:
@@ -103,9 +104,12 @@ def _entry(block: list[tuple[int, str]], source: Source) -> Work:
     key = "title"
     for _, line in block:
         if key == "title" and not fields["title"]:
-            header = _ID_HEADER.match(line)
-            if header and (found := match_arxiv_id(header["rest"])):
+            header = _header(line) if line.startswith("arXiv:") else None
+            if header and arxiv_id is None:
+                found, header_categories, header_doi = header
                 arxiv_id, version = found.id, found.version
+                categories.extend(header_categories)
+                doi = header_doi or doi
                 continue
             if _is_category_line(line):
                 categories.extend(line.split())
@@ -127,13 +131,14 @@ def _entry(block: list[tuple[int, str]], source: Source) -> Work:
         # anything else after the dates is page chrome (pagination, footer) and is dropped
     fields = {k: [v for v in values if v] for k, values in fields.items()}
     title = " ".join(fields.get("title", [])) or None
-    authors = _authors(fields.get("authors", []))
+    authors, truncated = split_authors(" ".join(fields.get("authors", [])))
     dated, updated = _dates(" ".join(fields.get("submitted", [])))
     doi = find_doi(" ".join(fields.get("doi", []))) or doi
     journal_ref = " ".join(fields.get("journal ref", [])) or None
     return Work(
         title=title,
         authors=tuple(authors),
+        authors_truncated=truncated,
         year=year_of(dated),
         date=dated,
         updated=updated,
@@ -156,17 +161,30 @@ _BARE_ARCHIVES = frozenset({"hep-th", "hep-ph", "hep-ex", "hep-lat", "gr-qc", "q
                             "math-ph", "astro-ph", "cond-mat", "nlin", "physics"})
 
 
+def _header(line: str) -> tuple[ArxivId, list[str], str | None] | None:
+    """`arXiv:ID  [pdf, other]`, its bracket possibly lost, with categories or a `doi` the copy put on the
+    same line: (id, categories, doi). None when the line is not such a header."""
+    m = _ID_HEADER.match(line)
+    found = match_arxiv_id(m["rest"]) if m else None
+    if m is None or found is None or found.end != len(m["rest"]):
+        return None
+    tail = m["tail"] or ""
+    doi = find_doi(tail)
+    if doi:
+        tail = tail.replace(doi, " ")
+    tokens = [t for t in re.split(r"[\s\[\],]+", tail) if t]
+    categories = [t for t in tokens if _is_category_line(t)]
+    if any(t.lower() not in _LINK_WORDS and not _is_category_line(t) for t in tokens):
+        return None
+    return found, categories, doi
+
+
 def _is_category_line(line: str) -> bool:
     """`cs.CL cs.LG`, `hep-th`, `stat.ML math.OC`: a line made only of arXiv category codes."""
     tokens = line.split()
     return bool(tokens) and all(
         (_CATEGORY.match(t) is not None and "." in t) or t in _BARE_ARCHIVES for t in tokens
     )
-
-
-def _authors(lines: list[str]) -> list[str]:
-    names = " ".join(lines).replace(" and ", ", ")
-    return [" ".join(n.split()) for n in names.split(",") if n.strip()]
 
 
 def full_abstract(lines: list[str]) -> str | None:
