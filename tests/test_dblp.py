@@ -59,3 +59,16 @@ def test_two_pages_in_one_file_read_as_each_alone() -> None:
     strip = [w.with_changes(sources=()) for w in both]
     assert strip == [w.with_changes(sources=()) for part in alone for w in part]
     assert [(w.title, w.venue) for w in both] == [("One", "ICDE 2024"), ("Two", "VLDB J.")]
+
+
+def test_page_sorted_by_type_takes_years_from_venues_and_skips_its_headings() -> None:
+    page = (
+        "default search action\nAna Lima\nPerson information\nexport refined list as\nJournal Articles\n"
+        "- [j1]Ana Lima, Bo Chen:\nSparse Joins. Nucleic Acids Res. 51(W1): 1-8 (2023)\nBooks and Theses\n"
+        "- [b1]Ana Lima:\nQuery Processing on Trees. University of Porto, Portugal, 2015\n"
+    )
+    works = dblp.parse(page, "t.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.year, w.type, w.venue) for w in works] == [
+        ("Sparse Joins", 2023, "article", "Nucleic Acids Res."),
+        ("Query Processing on Trees", 2015, "book", "University of Porto, Portugal"),
+    ]

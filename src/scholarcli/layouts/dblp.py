@@ -53,7 +53,15 @@ _YEAR_LINE = re.compile(r"^-?\s*(?P<year>(?:19|20)\d{2})$")
 _PERIOD = re.compile(r"^(?:19|20)\d{2}\s*[–—-]\s*(?:today|(?:19|20)\d{2})$|^(?:19|20)\d{2} and before$", re.I)
 _HOMONYM = re.compile(r"\s+\d{4}$")
 _FOOTER = re.compile(
-    r"^(?:Coauthor Index|manage site settings|last updated on\b|a service of Schloss Dagstuhl|see FAQ)", re.I
+    r"^(?:Coauthor Index|manage site settings|last updated on\b|a service of Schloss Dagstuhl|see FAQ\b"
+    r"|load (?:references|citations) from\b|Privacy settings|dblp computer science bibliography)",
+    re.I,
+)
+#: Headings of the page sorted by type instead of by year.
+_TYPE_HEADING = re.compile(
+    r"^(?:Journal Articles|Conference and Workshop Papers|Informal and Other Publications|Books and Theses"
+    r"|Editorship|Parts in Books or Collections|Reference Works|Data and Artifacts|Informal Publications)$",
+    re.I,
 )
 _CORR = re.compile(r"^CoRR\s+abs/(?P<id>\S+)")
 _VENUE_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -115,7 +123,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             in_records = True
             if profile := _profile(header, path):
                 yield profile
-        if _PERIOD.match(text):
+        if _PERIOD.match(text) or _TYPE_HEADING.match(text):
             continue
         if m := _YEAR_LINE.match(text):
             year = int(m["year"])
@@ -212,7 +220,7 @@ def _is_abbreviation(word: str) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1 or (word.isupper() and len(word) <= 5) or word == "ed"
 
 
-_JOURNAL = re.compile(r"^(?P<name>.+?)\s+\d+(?:\(\d+(?:[-/]\d+)?\))?(?::\s*\S+)?\s*\((?:19|20)\d{2}\)$")
+_JOURNAL = re.compile(r"^(?P<name>.+?)\s+\d+(?:\([^)\s]+\))?(?::\s*\S+)?\s*\((?:19|20)\d{2}\)$")
 _CONFERENCE = re.compile(r"^(?P<name>.+?\s(?:19|20)\d{2})(?::\s*\S+)?$")
 _PUBLISHER = re.compile(r"^(?P<name>.+?)\s+(?:19|20)\d{2}(?:,\s*ISBN\b.*)?$")
 
@@ -223,8 +231,8 @@ def venue_name(venue: str, letter: str) -> str:
     if _CORR.match(venue):
         return "CoRR"
     if letter in ("b", "e") and (m := _PUBLISHER.match(venue)):
-        return m["name"]
+        return str(m["name"]).rstrip(" ,")
     for pattern in (_JOURNAL, _CONFERENCE, _PUBLISHER):
         if m := pattern.match(venue):
-            return m["name"]
+            return str(m["name"]).rstrip(" ,")
     return venue
