@@ -53,7 +53,10 @@ def test_citation_lists_with_plain_numbers_are_not_dblp() -> None:
 
 def test_two_pages_in_one_file_read_as_each_alone() -> None:
     first = "default search action\nAna Lima\nPerson information\n- 2024\n- [c1]Ana Lima:\nOne. ICDE 2024: 1-2\n"
-    second = "default search action\nBo Chen\nPerson information\n- 2023\n- [j1]Bo Chen:\nTwo. VLDB J. 32: 1-9 (2023)\n"
+    second = (
+        "Stop the war!\nfor scientists:\ndefault search action\nBo Chen\nPerson information\n- 2023\n"
+        "- [j1]Bo Chen:\nTwo. VLDB J. 32: 1-9 (2023)\n"
+    )
     alone = [dblp.parse(t, "p", date(2026, 1, 1)).works for t in (first, second)]
     both = dblp.parse(first + second, "p", date(2026, 1, 1)).works
     strip = [w.with_changes(sources=()) for w in both]

@@ -139,12 +139,20 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                     yield from _finish(record, path)
                 record = _Record(line.number, start["letter"], year, piece[start.end():])
             elif record is not None and i == 0:
+                if not piece.startswith((",", ":")) and _complete(record):
+                    continue  # a record with its title and venue takes no more lines (chrome, another page)
                 glue = "" if piece.startswith((",", ":")) else " "
                 record.text = record.text + glue + piece
         if inline_year:
             year = int(inline_year["year"])
     if record is not None:
         yield from _finish(record, path)
+
+
+def _complete(record: _Record) -> bool:
+    """Whether a record already has its authors, title and venue."""
+    _, colon, rest = record.text.partition(":")
+    return bool(colon) and split_title_venue(" ".join(rest.split()))[1] is not None
 
 
 def _profile(header: list[str], path: str) -> Profile | None:
