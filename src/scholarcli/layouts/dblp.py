@@ -73,7 +73,10 @@ _ABBREVIATIONS = frozenset(
     Graph Hist Hum Ieee Ind Inf Inform Int Intell Interact Introd Invent Izv Jpn Knowl Lang Learn Lett Ling
     Linguist Log Manag Manuf Mat Math Mech Med Meth Mol Multim Nat Natl Netw Neurosci Numer Oper Optim Parallel
     Pers Philos Phys Pract Priv Probab Proc Process Program Psychol Publ Q Recognit Rel Rep Res Rev Robot Sci
-    Secur Sel Sens Sig Simul Soc Softw Stat Stud Surv Symb Symp Syst Technol Theor Trans Univ Vis Wirel Z""".split()
+    Secur Sel Sens Sig Simul Soc Softw Stat Stud Surv Symb Symp Syst Technol Theor Trans Univ Vis Wirel Z
+    Algebr Approx Bus Combin Commer Concurr Constr Contemp Decis Discov Eval Financ Funct Fundam Futur Geom
+    Heurist Inst Instrum Lect Mater Meas Min Mob Organ Perform Qual Reliab Retr Supercomput Suppl Telecommun
+    Topol Verif""".split()
 )
 _TITLE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 
