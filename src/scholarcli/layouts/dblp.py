@@ -79,6 +79,9 @@ _ABBREVIATIONS = frozenset(
     Topol Verif""".split()
 )
 _TITLE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
+_MARK = re.compile(r"[?!]\s")
+_STOPPED_WORD = re.compile(r"(\S+)\.\s")
+_BULLET = re.compile(r"^-\s*(?=\[)")
 
 
 @dataclass
@@ -131,7 +134,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if m := _YEAR_LINE.match(text):
             year = int(m["year"])
             continue
-        text = re.sub(r"^-\s*(?=\[)", "", text)
+        text = _BULLET.sub("", text)
         inline_year = _INLINE_YEAR.search(text)
         if inline_year:
             text = text[: inline_year.start()]
@@ -186,7 +189,7 @@ def _work(record: _Record, source: Source) -> Work | None:
     authors_text, colon, rest = record.text.partition(":")
     if not colon or not rest.strip():
         return None
-    authors = tuple(_HOMONYM.sub("", " ".join(a.split())) for a in authors_text.split(",") if a.strip())
+    authors = tuple(_name(a) for a in authors_text.split(",") if a.strip())
     title, venue = split_title_venue(" ".join(rest.split()))
     arxiv_id = None
     if venue and (corr := _CORR.match(venue)):
@@ -207,6 +210,12 @@ def _work(record: _Record, source: Source) -> Work | None:
     )
 
 
+def _name(text: str) -> str:
+    """One author as printed, without dblp's homonym number (`Hao Li 0001` -> `Hao Li`)."""
+    name = " ".join(text.split())
+    return _HOMONYM.sub("", name) if name[-1].isdigit() else name
+
+
 def split_title_venue(text: str) -> tuple[str, str | None]:
     """`Title. Venue 2023: 1-10` -> (`Title`, `Venue 2023: 1-10`); the title keeps `?` and `!`.
 
@@ -216,9 +225,9 @@ def split_title_venue(text: str) -> tuple[str, str | None]:
     fallback: tuple[str, str] | None = None
     for m in _TITLE_END.finditer(text):
         title, venue = text[: m.start()], text[m.end():]
-        if not _VENUE_YEAR.search(venue) or venue[0].isdigit() or re.search(r"[?!]\s", venue):
+        if venue[0].isdigit() or not _VENUE_YEAR.search(venue) or _MARK.search(venue):
             continue
-        if all(_is_abbreviation(word) for word in re.findall(r"(\S+)\.\s", venue)):
+        if all(_is_abbreviation(word) for word in _STOPPED_WORD.findall(venue)):
             return title.removesuffix("."), venue
         fallback = fallback or (title.removesuffix("."), venue)
     if fallback:
