@@ -31,6 +31,7 @@ _ANNOUNCED = re.compile(r"originally\s+announced\s+(?P<month>[A-Za-z]+\.?\s+\d{4
 _FIELD = re.compile(r"^(?P<key>Authors|Abstract|Comments|Journal ref|DOI|doi)\s*:\s*(?P<value>.*)$")
 _DOI_LINE = re.compile(r"^doi\s*:?\s*10\.", re.IGNORECASE)
 _LONE_NUMBER = re.compile(r"^\d{1,4}\.$")
+_SEPARATORS = frozenset({"-", "—", "–"})
 _MORE = "▽ More"
 _LESS = "△ Less"
 
@@ -78,11 +79,14 @@ def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]
     (`1. arXiv:…`, or `1.` alone on the line before it) are dropped.
     """
     current: list[tuple[int, str]] = []
-    for number, line in ((ln.number, ln.text) for ln in walk(lines)):
-        if _LONE_NUMBER.match(line):
-            continue
-        is_separator = line in {"-", "—", "–"}
-        header = strip_numbering(line)
+    for walked in walk(lines):
+        number, line = walked.number, walked.text
+        header = line
+        if line[0].isdigit() or line[0] in "[(":  # a list number: `1.` alone, or `1. arXiv:…`
+            if _LONE_NUMBER.match(line):
+                continue
+            header = strip_numbering(line)
+        is_separator = line in _SEPARATORS
         is_id_header = header.startswith("arXiv:") and _header(header) is not None
         if is_id_header:
             line = header

@@ -78,7 +78,7 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     """`A, B and C et al.` -> ([A, B, C], True): names split at commas and `and`, and whether the list
     was cut short (`et al.`, `and others`, `...`, `+3 authors`, `(12 additional authors not shown)`)."""
     truncated = False
-    while m := _TRUNCATION.search(text):
+    while m := _TRUNCATION.search(text, max(0, len(text) - 200)):  # markers sit at the end
         truncated = True
         text = text[: m.start()]
     names = [" ".join(n.split()) for n in _AND.sub(", ", text).split(",")]
