@@ -71,3 +71,15 @@ def test_created_may_carry_a_time_of_day() -> None:
     text = "An abstract.\narXiv:2502.00001\nCreated: 2025-02-24 14:33:02 UTC\n"
     [work] = arxiv_abstracts.parse(text, "c.txt", date(2026, 1, 1)).works
     assert (work.date, work.abstract) == ("2025-02-24", "An abstract.")
+
+
+def test_an_abstract_wrapped_over_lines_keeps_its_last_line() -> None:
+    text = (
+        "We bound the mixing time of Glauber dynamics on graphs of\nbounded degree.\narXiv:2401.00001\n"
+        "A second abstract that ends its sentence.\n12 pages\narXiv:2401.00002\n"
+    )
+    works = arxiv_abstracts.parse(text, "w.txt", date(2026, 1, 1)).works
+    assert [(w.abstract, w.comment) for w in works] == [
+        ("We bound the mixing time of Glauber dynamics on graphs of bounded degree.", None),
+        ("A second abstract that ends its sentence.", "12 pages"),
+    ]

@@ -36,6 +36,7 @@ _PREFIX = re.compile(r"arXiv:\s?", re.IGNORECASE)
 _CREATED = re.compile(r"^Created:\s*(?P<date>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*(?:\s+\S+)?)?$", re.IGNORECASE)
 #: The longest line read as a comment (`12 pages`, `Accepted by CVPR 2020`) rather than abstract text.
 COMMENT_MAX = 200
+_SENTENCE_END = (".", "!", "?", ")", "]", '"', "”", "'", "$", "}")
 
 
 @dataclass
@@ -112,7 +113,9 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 def _work(pending: _Pending, ident: str | None, version: int | None, source: Source) -> Work:
     lines = pending.lines
     comment: str | None = None
-    if len(lines) > 1 and len(lines[-1]) <= COMMENT_MAX:
+    # A comment follows an abstract that has ended its sentence; after `…of the` the short line is the
+    # rest of an abstract wrapped over several lines.
+    if len(lines) > 1 and len(lines[-1]) <= COMMENT_MAX and lines[-2].endswith(_SENTENCE_END):
         comment = lines[-1]
         lines = lines[:-1]
     found = match_arxiv_id(ident) if ident else None
