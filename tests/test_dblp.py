@@ -75,3 +75,9 @@ def test_page_sorted_by_type_takes_years_from_venues_and_skips_its_headings() ->
         ("Sparse Joins", 2023, "article", "Nucleic Acids Res."),
         ("Query Processing on Trees", 2015, "book", "University of Porto, Portugal"),
     ]
+
+
+def test_every_record_type_is_in_the_shared_vocabulary() -> None:
+    from scholarcli.normalise.vocab import WORK_TYPES
+
+    assert set(dblp.TYPES.values()) <= set(WORK_TYPES)

@@ -28,6 +28,7 @@ from scholarcli.layouts.base import split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
 from scholarcli.normalise.names import looks_like_name
+from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "arxiv-list"
 SUMMARY = "arXiv list page (/list/<cat>/new, recent, pastweek): `[1] arXiv:ID [pdf]`, Title:, Authors:, Subjects:"
@@ -58,7 +59,7 @@ _LONG = 300
 
 def sniff(text: str) -> float:
     """High when entries are led by `[n] arXiv:ID` lines and carry `Title:` and `Subjects:` labels."""
-    head = text[:200_000]
+    head = "\n".join(text.split("\n", SNIFF_LINES)[:SNIFF_LINES])
     headers = len(re.findall(r"(?m)^[ \t]*(?:\[\d{1,5}\][ \t]*)?arXiv:\S+.*$", head))
     titles = len(re.findall(r"(?m)^[ \t]*Title:", head))
     subjects = len(re.findall(r"(?m)^[ \t]*Subjects:", head))

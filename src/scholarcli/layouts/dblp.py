@@ -30,11 +30,12 @@ from datetime import date
 from scholarcli.layouts.base import walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.identifiers import match_arxiv_id
+from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "dblp"
 SUMMARY = "dblp person page: `[c57]Authors:` / `Title. Venue 2025: 86-108` records under year headings"
 
-#: Record tag letter -> work type.
+#: Record tag letter -> work type (a key of normalise.vocab.WORK_TYPES).
 TYPES: dict[str, str] = {
     "j": "article",
     "c": "inproceedings",
@@ -42,7 +43,7 @@ TYPES: dict[str, str] = {
     "i": "preprint",
     "e": "proceedings",
     "p": "incollection",
-    "r": "reference",
+    "r": "incollection",  # an entry in a reference work (encyclopedia)
     "d": "dataset",
 }
 _TAG = r"\[(?P<letter>[a-z])\d{1,4}\]"
@@ -94,7 +95,7 @@ class _Record:
 
 def sniff(text: str) -> float:
     """High for text with dblp record tags (`[c57]Name`) and dblp page chrome."""
-    head = text[:200_000]
+    head = "\n".join(text.split("\n", SNIFF_LINES)[:SNIFF_LINES])
     tags = len(re.findall(r"(?m)(?:^[ \t]*(?:-[ \t]*)?|\s-\s)\[[a-z]\d{1,4}\]\S", head))
     if tags == 0:
         return 0.0
