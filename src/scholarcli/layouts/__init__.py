@@ -27,6 +27,7 @@ REGISTRY: dict[str, str] = {
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
+    "google-scholar": "scholarcli.layouts.google_scholar",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 

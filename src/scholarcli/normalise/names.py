@@ -229,3 +229,33 @@ def split_name(name: str) -> tuple[str, str, str]:
     while len(rest) > 1 and rest[-1].lower() in PARTICLES:
         particle.insert(0, rest.pop())
     return " ".join(rest), " ".join(particle), family
+
+
+_CUT_ITEM = re.compile(
+    r"^(?:\.\.\.|…|et al\.?|and others|\+\s?\d+\s+(?:more\s+)?authors?\b\s*(?P<last>.*))$", re.IGNORECASE
+)
+_CUT_TAIL = re.compile(r"\s*(?:,?\s*(?:\.\.\.|…)|\s+et al\.?|\s+and others)$", re.IGNORECASE)
+
+
+def split_author_list(text: str, sep: str = ",") -> tuple[tuple[str, ...], bool]:
+    """The names of a printed author list, and whether it was cut short.
+
+    `...`, `…`, `et al.`, `and others` and `+3 authors` mark a cut list and are not names; Semantic Scholar
+    prints the last author after `+3 authors`, which is kept. Names stay as printed.
+    """
+    names: list[str] = []
+    truncated = False
+    for raw in text.split(sep):
+        item = " ".join(raw.split())
+        if not item:
+            continue
+        if m := _CUT_ITEM.match(item):
+            truncated = True
+            if m["last"]:
+                names.append(m["last"])
+            continue
+        if (cut := _CUT_TAIL.search(item)) and cut.start() > 0:
+            truncated = True
+            item = item[:cut.start()]
+        names.append(item)
+    return tuple(names), truncated
