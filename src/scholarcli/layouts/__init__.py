@@ -28,6 +28,7 @@ REGISTRY: dict[str, str] = {
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
     "google-scholar": "scholarcli.layouts.google_scholar",
+    "semantic-scholar": "scholarcli.layouts.semantic_scholar",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 
