@@ -29,6 +29,7 @@ REGISTRY: dict[str, str] = {
     "feed": "scholarcli.layouts.feed",
     "google-scholar": "scholarcli.layouts.google_scholar",
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
+    "orcid": "scholarcli.layouts.orcid",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 
