@@ -30,6 +30,7 @@ REGISTRY: dict[str, str] = {
     "google-scholar": "scholarcli.layouts.google_scholar",
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
     "orcid": "scholarcli.layouts.orcid",
+    "pubmed": "scholarcli.layouts.pubmed",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 

@@ -1,0 +1,152 @@
+"""PubMed search results (summary view): numbered entries, each closed by its `PMID:` line.
+
+    1
+    Cite
+    Share
+    A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity.
+    Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E.
+    Science. 2012 Aug 17;337(6096):816-21. doi: 10.1126/science.1225829. Epub 2012 Jun 28.
+    PMID: 22745249 Free PMC article.
+    Clustered regularly interspaced short palindromic repeats (CRISPR)/CRISPR-associated (Cas) systems …
+
+An entry is read back from its `PMID:` line: the citation line above it (journal, print date, volume, pages,
+`doi:`), the authors above that (family name then initials, kept as printed), and the title (its closing
+full stop dropped). `Review.` sets the type. The abstract snippet after the PMID is a cut excerpt and is not
+kept; neither are the `Cite`/`Share` buttons and the result numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.layouts.base import strip_numbering, walk
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import MONTH_PATTERN, iso, month_number
+from scholarcli.normalise.identifiers import find_doi
+from scholarcli.normalise.names import split_author_list
+
+NAME = "pubmed"
+SUMMARY = "PubMed search results: title. / `Jinek M, Doudna JA.` / `Science. 2012 Aug 17;337:816-21.` / `PMID: …`"
+
+_PMID = re.compile(r"(?:^|\s)PMID:\s*(?P<pmid>\d{1,9})\b(?P<tail>.*)$")
+_CITATION = re.compile(
+    rf"^(?P<journal>[^.;]+(?:\.[^.;\d][^.;]*)*?)\.\s+(?P<year>(?:1[89]|20)\d\d)"
+    rf"(?:\s+(?P<month>{MONTH_PATTERN})(?:-[A-Z][a-z]{{2}})?(?:\s+(?P<day>\d{{1,2}}))?)?(?:\s+[A-Z][a-z]+)?[;:.]"
+)
+_PUBMED_NAME = re.compile(r"^[^\d,]+ [A-Z]{1,4}(?: (?:Jr|Sr|2nd|3rd|I{2,3}|IV))?$")
+_CHROME = frozenset({"cite", "share", "item in clipboard", "free pmc article.", "free article.", "similar articles"})
+_NUMBER = re.compile(r"^\d{1,5}\.?$")
+_FLAGS = re.compile(r"\b(?P<flag>Systematic Review|Review|Meta-Analysis|Clinical Trial|Randomized Controlled Trial)\.")
+
+
+@dataclass
+class _Entry:
+    start: int
+    title: str
+    authors: str | None
+    citation: str
+    pmid: str
+    flags: list[str] = field(default_factory=list)
+
+
+def sniff(text: str) -> float:
+    """High with `PMID: 123` lines under journal citation lines."""
+    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    pmids = sum(1 for ln in lines if _PMID.search(ln))
+    if not pmids:
+        return 0.0
+    citations = sum(1 for ln in lines if _CITATION.match(ln))
+    chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
+    return min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+
+
+def is_pubmed_author_list(line: str) -> bool:
+    """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop."""
+    names, _ = split_author_list(line.rstrip("."))
+    return bool(names) and all(_PUBMED_NAME.match(n) for n in names)
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every entry of the results page."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each entry once its `PMID:` line is read and the flags after it (`Review.`) are known.
+
+    Lines between two entries are the previous entry's snippet, or page chrome; the next entry takes the
+    last three of them (title, authors, citation) back from its PMID line.
+    """
+    pending: list[tuple[int, str]] = []
+    entry: _Entry | None = None
+    for line in walk(lines):
+        text = line.text
+        if text.casefold() in _CHROME or _NUMBER.match(text):
+            if text.casefold() in ("free pmc article.", "free article.") and entry is not None and not pending:
+                continue
+            pending = []  # a new entry's buttons: what came before was a snippet
+            continue
+        found = _PMID.search(text)
+        if found is None:
+            if entry is not None and not pending and _FLAGS.fullmatch(text.strip()):
+                entry.flags.append(text)
+                continue
+            pending.append((line.number, text))
+            continue
+        if entry is not None:
+            yield _work(entry, path)
+            entry = None
+        head = text[:found.start()].strip()
+        if head:  # the citation and the PMID on one line
+            pending.append((line.number, head))
+        made = _entry(pending, found["pmid"], line.number, path)
+        pending = []
+        if isinstance(made, ParseIssue):
+            yield made
+            continue
+        entry = made
+        entry.flags.append(found["tail"])
+    if entry is not None:
+        yield _work(entry, path)
+
+
+def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) -> _Entry | ParseIssue:
+    """Title, authors and citation, read back from the lines before a PMID."""
+    if not pending or not _CITATION.match(pending[-1][1]):
+        return ParseIssue(path, number, f"PMID {pmid} has no citation line above it; skipped")
+    citation = pending.pop()[1]
+    authors: str | None = None
+    if pending and (is_pubmed_author_list(pending[-1][1]) or len(pending) == 2):  # or a group: `GBD Collaborators.`
+        authors = pending.pop()[1]
+    if not pending:
+        return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
+    start, title = pending.pop()
+    return _Entry(start, strip_numbering(title), authors, citation, pmid)
+
+
+def _work(entry: _Entry, path: str) -> Work:
+    m = _CITATION.match(entry.citation)
+    assert m is not None
+    year = int(m["year"])
+    month = month_number(m["month"]) if m["month"] else None
+    day = int(m["day"]) if m["day"] and month else None
+    doi_at = entry.citation.find("doi:")
+    doi = find_doi(entry.citation[doi_at:]) if doi_at >= 0 else None
+    title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
+    names, truncated = split_author_list(entry.authors.rstrip(".")) if entry.authors else ((), False)
+    flags = [f["flag"].casefold() for text in entry.flags for f in _FLAGS.finditer(text)]
+    return Work(
+        title=title,
+        authors=names,
+        authors_truncated=truncated,
+        year=year,
+        date=iso(year, month, day) or iso(year),
+        doi=doi,
+        pmid=entry.pmid,
+        venue=m["journal"].strip(),
+        type=flags[0].replace(" ", "-") if flags else None,
+        sources=(Source(NAME, path, entry.start),),
+    )
