@@ -44,6 +44,14 @@ def test_initials_fold_across_sites_when_one_person_fits() -> None:
     assert index.resolve("Doudna JA") == index.person("Jennifer A. Doudna")
 
 
+def test_a_full_name_finds_the_one_person_printed_with_initials() -> None:
+    index = PersonIndex(["JA Doudna", "Doudna JA", "E Charpentier"])
+    assert index.resolve("Jennifer A. Doudna") == index.person("JA Doudna")
+    assert index.resolve("Emmanuelle Charpentier") == index.person("E Charpentier")
+    two = PersonIndex(["JA Doudna", "JB Doudna"])
+    assert two.resolve("Jennifer Doudna") is None
+
+
 def test_initials_stay_apart_when_two_people_fit() -> None:
     index = PersonIndex(["M Jinek", "Jinek M", "Martin Jinek", "Maria Jinek"])
     assert index.person("Martin Jinek") != index.person("Maria Jinek")

@@ -253,7 +253,8 @@ class PersonIndex:
         """The person a user's `--author` text names, or None.
 
         Exact after folding; else initials (`J. Hu`) that fit exactly one person; else a given name within
-        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name.
+        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name; else a full name
+        (`Jennifer A. Doudna`) that exactly one person's initials (`JA Doudna`) fit.
         """
         from rapidfuzz.fuzz import ratio
 
@@ -273,6 +274,12 @@ class PersonIndex:
         else:
             wanted = " ".join(given)
             fits = {root for root, other in same_family if other and ratio(wanted, " ".join(other)) >= 80}
+            if not fits:
+                fits = {
+                    self._person_of_key[k]
+                    for k in self._keys_by_family.get(family, [])
+                    if _parts(k)[2] and _initials_candidate(_parts(k)[0], _parts(k)[1], key)
+                }
         return fits.pop() if len(fits) == 1 else None
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
