@@ -47,6 +47,7 @@ _SINCE = re.compile(r"\bSince (?P<year>(?:19|20)\d\d)\b")
 _CITES = re.compile(r"^(?P<n>\d[\d,]*)\s?\*?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INITIAL_NAME = re.compile(r"^[A-Z][A-Z'\-]{0,3}\s+(?:[a-z]{1,4}\s+)*[A-ZÀ-Þ][^\s,]*(?:\s+[A-ZÀ-Þa-z][^\s,]*){0,3}$")
+_ROW_CELLS = re.compile(r"\t(?:\d[\d,]*\s?\*?)?\t(?:19|20)\d\d$")
 _CUT = frozenset({"...", "…"})
 
 
@@ -57,7 +58,8 @@ def sniff(text: str) -> float:
     figures = sum(1 for ln in lines if _FIGURE.match(" ".join(ln.split())) and ln.split()[0] != "Citations")
     verified = any(_VERIFIED.match(ln) for ln in lines)
     rows = sum(1 for ln in lines if is_initials_author_list(ln.split("\t")[0]))
-    score = 0.6 * head + 0.15 * min(figures, 2) + 0.2 * verified + min(0.4, 0.08 * rows)
+    cells = sum(1 for ln in lines if _ROW_CELLS.search(ln))
+    score = 0.6 * head + 0.15 * min(figures, 2) + 0.2 * verified + min(0.4, 0.08 * rows) + min(0.3, 0.1 * cells)
     return min(1.0, score) if head or figures or rows >= 3 else 0.0
 
 
