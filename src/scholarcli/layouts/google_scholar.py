@@ -39,6 +39,8 @@ SUMMARY = "Google Scholar profile: header figures, then title / `M Jinek, JA Dou
 _TABLE_HEAD = re.compile(r"^TITLE\s+CITED BY\s+YEAR$", re.IGNORECASE)
 _HEAD_CELLS = ("TITLE", "CITED BY", "YEAR")
 _FOOTER = frozenset({"show more", "help privacy terms", "help", "privacy", "terms"})
+#: The page footer under the table: nothing after it is a work.
+_END = re.compile(r"^(?:Help\s+Privacy\s+Terms|Dates and citation counts are estimated\b.*|Provide feedback)$", re.I)
 _CHROME = frozenset({"get my own profile", "follow", "google scholar", "sign in", "my profile", "view all"})
 _ARTICLES = re.compile(r"^Articles\s+\d+\s*[–-]\s*\d+$", re.IGNORECASE)
 _VERIFIED = re.compile(r"^(?:Verified email at \S+|No verified email)", re.IGNORECASE)
@@ -130,6 +132,8 @@ def _rows(lines: Iterator[Line], path: str, as_of: date) -> Iterator[ParseEvent]
     ahead = next(lines, None)
     while ahead is not None:
         line, ahead = ahead, next(lines, None)
+        if _END.match(line.text):
+            break
         if _is_chrome(line.text):
             continue
         if row and _starts_row(row, line, ahead):

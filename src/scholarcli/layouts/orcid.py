@@ -92,7 +92,7 @@ def _date_type(text: str) -> tuple[str | None, str] | None:
     when = parse_date(m["date"]) if m["date"] else None
     if m["date"] and when is None:
         return None
-    printed = m["type"].strip().casefold()
+    printed = re.sub(r"[\s_-]+", " ", m["type"].strip().casefold())  # `journal-article` in the older pages
     return when, TYPES.get(printed, printed.replace(" ", "-"))
 
 

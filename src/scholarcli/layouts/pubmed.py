@@ -38,6 +38,9 @@ _CITATION = re.compile(
 )
 _PUBMED_NAME = re.compile(r"^[^\d,]+ [A-Z]{1,4}(?: (?:Jr|Sr|2nd|3rd|I{2,3}|IV))?$")
 _CHROME = frozenset({"cite", "share", "item in clipboard", "free pmc article.", "free article.", "similar articles"})
+_ANY_YEAR = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)(?P<month>)(?P<day>)\b")
+_DATED = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d) (?P<month>{MONTH_PATTERN})(?: (?P<day>\d{{1,2}}))?\b")
+_NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,5}\.?$")
 _FLAGS = re.compile(r"\b(?P<flag>Systematic Review|Review|Meta-Analysis|Clinical Trial|Randomized Controlled Trial)\.")
 
@@ -114,13 +117,21 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 
 
 def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) -> _Entry | ParseIssue:
-    """Title, authors and citation, read back from the lines before a PMID."""
-    if not pending or not _CITATION.match(pending[-1][1]):
+    """Title, authors and citation, read back from the lines before a PMID.
+
+    A citation line in another form (a book chapter's `In: … editors. GeneReviews® [Internet]. …; 1993.`) is
+    still a citation when it names a year.
+    """
+    if not pending or not (_CITATION.match(pending[-1][1]) or _ANY_YEAR.search(pending[-1][1])):
         return ParseIssue(path, number, f"PMID {pmid} has no citation line above it; skipped")
     citation = pending.pop()[1]
     authors: str | None = None
-    if pending and (is_pubmed_author_list(pending[-1][1]) or len(pending) == 2):  # or a group: `GBD Collaborators.`
+    last = pending[-1][1] if pending else ""
+    # A line that is not `Family AB, …` is still the authors when a title stands alone above it (a group).
+    if pending and (is_pubmed_author_list(last) or _NO_AUTHORS.match(last) or len(pending) == 2):
         authors = pending.pop()[1]
+        if _NO_AUTHORS.match(authors):
+            authors = None
     if not pending:
         return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
     start, title = pending.pop()
@@ -129,10 +140,14 @@ def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) ->
 
 def _work(entry: _Entry, path: str) -> Work:
     m = _CITATION.match(entry.citation)
-    assert m is not None
-    year = int(m["year"])
-    month = month_number(m["month"]) if m["month"] else None
-    day = int(m["day"]) if m["day"] and month else None
+    if m is None:  # a book chapter: the first dated year (`1998 Oct 23`), else the first year
+        m = _DATED.search(entry.citation) or _ANY_YEAR.search(entry.citation)
+        journal = None
+    else:
+        journal = m["journal"].strip()
+    year = int(m["year"]) if m else None
+    month = month_number(m["month"]) if m and m["month"] else None
+    day = int(m["day"]) if m and m["day"] and month else None
     doi_at = entry.citation.find("doi:")
     doi = find_doi(entry.citation[doi_at:]) if doi_at >= 0 else None
     title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
@@ -143,10 +158,10 @@ def _work(entry: _Entry, path: str) -> Work:
         authors=names,
         authors_truncated=truncated,
         year=year,
-        date=iso(year, month, day) or iso(year),
+        date=(iso(year, month, day) or iso(year)) if year else None,
         doi=doi,
         pmid=entry.pmid,
-        venue=m["journal"].strip(),
+        venue=journal,
         type=flags[0].replace(" ", "-") if flags else None,
         sources=(Source(NAME, path, entry.start),),
     )

@@ -63,6 +63,9 @@ _CHROME = frozenset(
     {"pdf", "save", "cite", "alert", "expand", "collapse", "semantic reader", "view pdf", "view via publisher",
      "share", "open access", "[pdf]", "save to library", "create alert", "load more", "show more"}
 )
+_PAPER_CHROME = re.compile(
+    r"^(?:Corpus ID:.*|\d[\d,]* Highly Influential(?: Citations?)?|Highly Influential Citations?)$", re.IGNORECASE
+)
 _CLOSING_CHROME = frozenset({"save", "cite", "alert", "save to library", "create alert"})
 FIELDS_OF_STUDY = frozenset(
     {"computer science", "medicine", "biology", "chemistry", "physics", "mathematics", "engineering", "economics",
@@ -122,7 +125,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 
     The header runs to its last figure, sort or filter line before the first dated paper.
     """
-    walked = list(walk(lines))
+    walked = _joined_counts(list(walk(lines)))
     first_dated = next((i for i, x in enumerate(walked) if _date_line(x.text) and i >= 2), len(walked))
     header_end = 0
     for i, x in enumerate(walked[:first_dated]):
@@ -137,7 +140,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     for line in walked[header_end:]:
         text = line.text
         folded = text.casefold()
-        if paper is not None and (folded in _CHROME or _is_tldr_continuation(paper, text)):
+        if paper is not None and (folded in _CHROME or _PAPER_CHROME.match(text) or _is_tldr_continuation(paper, text)):
             paper.closed = paper.closed or folded in _CLOSING_CHROME
             continue
         if paper is not None and (m := _CITATIONS.match(text)):
@@ -158,6 +161,19 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         paper = _Paper(line.number, [text])
     if paper is not None:
         yield _work(paper, path)
+
+
+def _joined_counts(walked: list[Line]) -> list[Line]:
+    """`13,579` then `Citations` on the next line -> one `13,579 Citations` line."""
+    out: list[Line] = []
+    for line in walked:
+        if out and _NUMBER.match(out[-1].text) and line.text.casefold() in ("citations", "citation") and (
+            len(out) < 2 or out[-2].text.casefold() not in _FIGURE_LABELS
+        ):
+            out[-1] = Line(out[-1].number, f"{out[-1].text} {line.text}", out[-1].gap)
+            continue
+        out.append(line)
+    return out
 
 
 def _is_tldr_continuation(paper: _Paper, text: str) -> bool:
