@@ -47,6 +47,7 @@ _VERIFIED = re.compile(r"^(?:Verified email at \S+|No verified email)", re.IGNOR
 _FIGURE = re.compile(r"^(?P<what>Citations|h-index|i10-index)(?:\s+(?P<all>\d[\d,]*))?(?:\s+(?P<since>\d[\d,]*))?$")
 _SINCE = re.compile(r"\bSince (?P<year>(?:19|20)\d\d)\b")
 _CITES = re.compile(r"^(?P<n>\d[\d,]*)\s?\*?$")
+_NUMBER = re.compile(r"^\d[\d,]*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INITIAL_NAME = re.compile(r"^[A-Z][A-Z'\-]{0,3}\s+(?:[a-z]{1,4}\s+)*[A-ZÀ-Þ][^\s,]*(?:\s+[A-ZÀ-Þa-z][^\s,]*){0,3}$")
 _ROW_CELLS = re.compile(r"\t(?:\d[\d,]*\s?\*?)?\t(?:19|20)\d\d$")
@@ -248,7 +249,7 @@ def _profile(header: list[Line], path: str) -> Profile | None:
             continue
         values = [m["all"], m["since"]]
         if values[0] is None:  # each cell on a line of its own
-            values = [v if _CITES.match(v) else None for v in flat[i + 1:i + 3]]
+            values = [v if _NUMBER.match(v) else None for v in [*flat[i + 1:i + 3], "", ""][:2]]
         key = m["what"].casefold().replace("-", "_")
         if values[0] is not None:
             counts[key] = int(values[0].replace(",", ""))
