@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF, invoke
+from scholarcli.dedupe import compare
+from scholarcli.dedupe.merge import merge_works
+from scholarcli.model import Source, Work
 
 PAGES = Path(__file__).resolve().parent / "pages"
 DOUDNA = [
@@ -54,3 +57,17 @@ def test_a_title_with_a_section_heading_in_front_is_the_same_work() -> None:
     assert rows["E Charpentier"]["works"] == 2  # the 2012 paper and the 2014 review
     listed = invoke("list-works", "--author", "Jennifer A. Doudna", "--json", "--as-of", AS_OF, *DOUDNA).json()
     assert len(listed) == 10
+
+
+def test_family_first_author_lists_do_not_block_a_fuzzy_title_match() -> None:
+    pubmed = Work(title="A programmable dual RNA guided DNA endonuclease in adaptive bacterial immunity",
+                  authors=("Jinek M", "Chylinski K", "Doudna JA"), year=2012, pmid="22745249",
+                  sources=(Source("pubmed", "p", 1),))
+    scholar = Work(title="A programable dual-RNA–guided DNA endonuclease in adaptive bacterial immunity",
+                   authors=("M Jinek", "K Chylinski", "JA Doudna"), year=2012, citations=19874,
+                   sources=(Source("google-scholar", "g", 1),))
+    assert compare(pubmed, scholar).same
+    stranger = scholar.with_changes(authors=("A Smith", "B Jones"))
+    assert not compare(pubmed, stranger).same
+    merged = merge_works([pubmed, scholar, scholar.with_changes(citations=13579)])
+    assert (merged.pmid, merged.citations) == ("22745249", 19874)
