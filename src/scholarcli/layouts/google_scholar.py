@@ -152,18 +152,17 @@ def _starts_row(row: list[Line], line: Line, ahead: Line | None) -> bool:
     """Whether `line` is the title of a new row rather than the venue or a cell of the current one."""
     if _is_cell(line.text):
         return False
-    texts = [x.text for x in row if not _is_cell(x.text)]
-    if len(texts) < 2 and not any(_is_cell(x.text) for x in row):
-        return False
-    if any(_is_cell(x.text) for x in row):
+    if any(_is_cell(x.text) for x in row):  # the row's cells, on lines of their own, are behind it
         return True
+    if len(row) < 2:
+        return False
     if ahead is not None and is_initials_author_list(ahead.text.split("\t")[0]):
         return True
-    return len(texts) >= 3
+    return len(row) >= 3
 
 
 def _is_cell(text: str) -> bool:
-    return bool(_CITES.match(text))
+    return text[:1].isdigit() and bool(_CITES.match(text))
 
 
 def _work(row: list[Line], path: str, as_of: date) -> Work | ParseIssue:

@@ -92,9 +92,9 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 continue
             pending = []  # a new entry's buttons: what came before was a snippet
             continue
-        found = _PMID.search(text)
+        found = _PMID.search(text) if "PMID:" in text else None
         if found is None:
-            if entry is not None and not pending and _FLAGS.fullmatch(text.strip()):
+            if entry is not None and not pending and len(text) < 40 and _FLAGS.fullmatch(text):
                 entry.flags.append(text)
                 continue
             pending.append((line.number, text))

@@ -42,6 +42,7 @@ SUMMARY = "Semantic Scholar author page: title / authors (`+3 authors`) / `Venue
 
 _CITATIONS = re.compile(r"^(?P<n>\d[\d,]*)\s+Citations?$", re.IGNORECASE)
 _VENUE_DATE = re.compile(r"^(?:(?P<venue>.+?)\s*·\s*)?(?P<date>[^·]+)$")
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
 _TLDR = re.compile(r"^TLDR\b\s*(?P<text>.*)$")
 _FIGURE_LABELS = {
     "publications": "publications",
@@ -90,7 +91,7 @@ def sniff(text: str) -> float:
 
 def _date_line(text: str) -> tuple[str | None, str] | None:
     """(venue, ISO date) of `Science · 2012`, `2012`, `17 August 2012`, `Nature · 6 March 2014`."""
-    m = _VENUE_DATE.match(text)
+    m = _VENUE_DATE.match(text) if _HAS_YEAR.search(text) else None
     if not m:
         return None
     when = parse_date(m["date"].strip())

@@ -310,6 +310,8 @@ def split_name(name: str) -> tuple[str, str, str]:
 _CUT_ITEM = re.compile(
     r"^(?:\.\.\.|…|et al\.?|and others|\+\s?\d+\s+(?:more\s+)?authors?\b\s*(?P<last>.*))$", re.IGNORECASE
 )
+_CUT_OPENERS = frozenset(".…eEaA+")
+_CUT_ENDINGS = ("...", "…", "al.", "al", "others", "Al.", "Al", "OTHERS", "Others")
 _CUT_TAIL = re.compile(r"\s*(?:,?\s*(?:\.\.\.|…)|\s+et al\.?|\s+and others)$", re.IGNORECASE)
 
 
@@ -325,12 +327,12 @@ def split_author_list(text: str, sep: str = ",") -> tuple[tuple[str, ...], bool]
         item = " ".join(raw.split())
         if not item:
             continue
-        if m := _CUT_ITEM.match(item):
+        if item[0] in _CUT_OPENERS and (m := _CUT_ITEM.match(item)):
             truncated = True
             if m["last"]:
                 names.append(m["last"])
             continue
-        if (cut := _CUT_TAIL.search(item)) and cut.start() > 0:
+        if item.endswith(_CUT_ENDINGS) and (cut := _CUT_TAIL.search(item)) and cut.start() > 0:
             truncated = True
             item = item[:cut.start()]
         names.append(item)
