@@ -39,6 +39,8 @@ SUMMARY = "Google Scholar profile: header figures, then title / `M Jinek, JA Dou
 _TABLE_HEAD = re.compile(r"^TITLE\s+CITED BY\s+YEAR$", re.IGNORECASE)
 _HEAD_CELLS = ("TITLE", "CITED BY", "YEAR")
 _FOOTER = frozenset({"show more", "help privacy terms", "help", "privacy", "terms"})
+#: The sidebar headings, when a copy puts the sidebar under the table: nothing after them is a work.
+_SIDEBAR = re.compile(r"^(?:Co-authors|Cited by|Public access)(?:\s+VIEW ALL)?$", re.IGNORECASE)
 #: The page footer under the table: nothing after it is a work.
 _END = re.compile(r"^(?:Help\s+Privacy\s+Terms|Dates and citation counts are estimated\b.*|Provide feedback)$", re.I)
 _CHROME = frozenset({"get my own profile", "follow", "google scholar", "sign in", "my profile", "view all"})
@@ -133,7 +135,7 @@ def _rows(lines: Iterator[Line], path: str, as_of: date) -> Iterator[ParseEvent]
     ahead = next(lines, None)
     while ahead is not None:
         line, ahead = ahead, next(lines, None)
-        if _END.match(line.text):
+        if _END.match(line.text) or _SIDEBAR.match(line.text):
             break
         if _is_chrome(line.text):
             continue
