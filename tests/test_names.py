@@ -84,3 +84,10 @@ def test_initials_that_disagree_stay_apart() -> None:
 )
 def test_author_lists_drop_their_cut_marks(printed: str, names: tuple[str, ...], truncated: bool) -> None:
     assert split_author_list(printed) == (names, truncated)
+
+
+def test_a_person_is_shown_by_a_full_name_else_initials_in_front() -> None:
+    index = PersonIndex(["Charpentier E", "Charpentier E", "E Charpentier", "Cheng A", "Cheng A", "A Cheng",
+                         "Adrian Cheng"])
+    assert index.display(index.person("Charpentier E") or "") == "E Charpentier"
+    assert index.display(index.person("Cheng A") or "") == "Adrian Cheng"

@@ -345,7 +345,11 @@ def emit_rows(rows: list[dict[str, Any]], fields: list[str], fmt: OutputFormat) 
 
 
 class Loaded:
-    """Records as parsed, works after dedupe, and (built on first use) the people index over them."""
+    """Records as parsed, works after dedupe, and (built on first use) the people index.
+
+    The index holds every record's spellings, not only those a merged work kept, so `M Abo Khamis` on one
+    page is shown as the `Mahmoud Abo Khamis` another page prints, and either finds the person.
+    """
 
     def __init__(self, records: list[Work], works: list[Work]) -> None:
         self.records = records
@@ -355,7 +359,7 @@ class Loaded:
     def index(self) -> PersonIndex:
         from scholarcli.query import person_index
 
-        return person_index(self.works)
+        return person_index(self.records)
 
 
 def load(

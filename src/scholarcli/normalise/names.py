@@ -100,17 +100,26 @@ def _is_initials_run(token: str) -> bool:
     return bool(_INITIALS_RUN.match(token)) and token not in SUFFIXES
 
 
-def canonical_spelling(name: str) -> str:
-    """One spelling order for comparing names: `Hu, Juhua` -> `Juhua Hu`, `Jinek M` -> `M Jinek`,
-    `JA Doudna` and `Doudna JA` -> `J A Doudna`, `Abo Khamis M` -> `M Abo Khamis`; other names unchanged."""
-    tokens = display_order(name).split()
-    if (
+def _family_first(tokens: list[str]) -> bool:
+    return (
         len(tokens) >= 2
         and _is_initials_run(tokens[-1])
         and not _is_initials_run(tokens[0])
         and all(is_surname(t) or t.lower() in PARTICLES for t in tokens[:-1])
-    ):
-        tokens = [tokens[-1], *tokens[:-1]]  # PubMed / Vancouver: family name, then initials
+    )
+
+
+def is_family_first(name: str) -> bool:
+    """`Jinek M`, `Doudna JA`: PubMed's (Vancouver) order, family name then initials without full stops."""
+    return _family_first(name.split())
+
+
+def canonical_spelling(name: str) -> str:
+    """One spelling order for comparing names: `Hu, Juhua` -> `Juhua Hu`, `Jinek M` -> `M Jinek`,
+    `JA Doudna` and `Doudna JA` -> `J A Doudna`, `Abo Khamis M` -> `M Abo Khamis`; other names unchanged."""
+    tokens = display_order(name).split()
+    if _family_first(tokens):
+        tokens = [tokens[-1], *tokens[:-1]]
     if len(tokens) >= 2 and _is_initials_run(tokens[0]):
         tokens = [*tokens[0], *tokens[1:]]
     return " ".join(tokens)
@@ -223,7 +232,8 @@ class PersonIndex:
                 max(
                     variants,
                     key=lambda s: (
-                        not _parts(person_key(s))[2], "," not in s, weight[s], len(s.split()[0]),
+                        not _parts(person_key(s))[2], not is_family_first(s), "," not in s, weight[s],
+                        len(s.split()[0]),
                         s != fold_accents(s), s,
                     ),
                 )
