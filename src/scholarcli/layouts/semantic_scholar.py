@@ -67,6 +67,10 @@ _CHROME = frozenset(
 _PAPER_CHROME = re.compile(
     r"^(?:Corpus ID:.*|\d[\d,]* Highly Influential(?: Citations?)?|Highly Influential Citations?)$", re.IGNORECASE
 )
+_SITE_CHROME = re.compile(
+    r"^(?:Semantic Scholar|Sign In|Create Free Account|Skip to (?:main )?content|Search(?: [\d,]+ papers.*)?|Menu)$",
+    re.IGNORECASE,
+)
 _CLOSING_CHROME = frozenset({"save", "cite", "alert", "save to library", "create alert"})
 FIELDS_OF_STUDY = frozenset(
     {"computer science", "medicine", "biology", "chemistry", "physics", "mathematics", "engineering", "economics",
@@ -236,7 +240,7 @@ def _profile(header: list[Line], path: str) -> Profile | None:
         elif (figure := _inline_figure(t)) is not None:
             counts[figure[0]] = figure[1]
     first_mark = next((i for i in range(len(texts)) if _is_header_mark(header, i)), len(texts))
-    plain = [t for t in texts[:first_mark] if t.casefold() not in _CHROME]
+    plain = [t for t in texts[:first_mark] if t.casefold() not in _CHROME and not _SITE_CHROME.match(t)]
     name = plain[0] if plain else None
     affiliation = plain[1] if len(plain) > 1 and not _NUMBER.match(plain[1]) else None
     return Profile(name=name, path=path, affiliation=affiliation, counts=counts)
