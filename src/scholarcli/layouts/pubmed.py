@@ -110,6 +110,8 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if isinstance(made, ParseIssue):
             yield made
             continue
+        if not made.citation:
+            yield ParseIssue(path, line.number, f"PMID {made.pmid} has no citation line above it; kept without one")
         entry = made
         entry.flags.append(found["tail"])
     if entry is not None:
@@ -122,9 +124,14 @@ def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) ->
     A citation line in another form (a book chapter's `In: … editors. GeneReviews® [Internet]. …; 1993.`) is
     still a citation when it names a year.
     """
-    if not pending or not (_CITATION.match(pending[-1][1]) or _ANY_YEAR.search(pending[-1][1])):
+    if not pending:
+        return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
+    if _CITATION.match(pending[-1][1]) or _ANY_YEAR.search(pending[-1][1]):
+        citation = pending.pop()[1]
+    elif len(pending) >= 2 and is_pubmed_author_list(pending[-1][1]):
+        citation = ""  # the copy lost the citation line: title and authors are still there
+    else:
         return ParseIssue(path, number, f"PMID {pmid} has no citation line above it; skipped")
-    citation = pending.pop()[1]
     authors: str | None = None
     last = pending[-1][1] if pending else ""
     # A line that is not `Family AB, …` is still the authors when a title stands alone above it (a group).
