@@ -44,3 +44,22 @@ def test_orcid_id_and_scholar_interests() -> None:
     text = (PAGES / "google-scholar" / "crispr_biologist_tabs.txt").read_text("utf-8")
     scholar = get("google-scholar").parse(text, "p", date(2026, 1, 1))
     assert scholar.profile is not None and scholar.profile.description == "CRISPR; RNA biology; Structural biology"
+
+
+def test_site_page_output_validates_against_the_schema() -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from conftest import AS_OF, invoke
+
+    schema = json.loads(resources.files("scholarcli").joinpath("schema/work.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    layouts = ("google-scholar", "semantic-scholar", "orcid", "pubmed")
+    result = invoke("list-works", "--json", "--as-of", AS_OF, *(str(PAGES / name) for name in layouts))
+    assert result.code == 0, result.stderr
+    works = result.json()
+    assert any(w["pmid"] for w in works) and any(w["citations"] for w in works)
+    for work in works:
+        validator.validate(work)
