@@ -53,3 +53,15 @@ def test_an_orcid_work_without_its_date_line_is_reported() -> None:
     assert result.code == 0
     assert [w["doi"] for w in result.json()] == ["10.1126/science.aat5011"]
     assert "-:8: 'A work whose date line was lost in the copy' has no `date | type` line; skipped" in result.stderr
+
+
+def test_orcid_lines_left_over_before_a_work_are_reported_and_the_work_kept() -> None:
+    text = ORCID.replace("A work whose date line was lost in the copy\nScience\n", "") + (
+        "A work whose date line was lost\nScience\nDOI lost too\n"
+        "RNA-programmed genome editing in human cells\neLife\n2013-01-29 | Journal article\n"
+    )
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=text.encode())
+    assert result.code == 0
+    assert [w["title"] for w in result.json()] == [
+        "CRISPR-Cas guides the future of genetic engineering", "RNA-programmed genome editing in human cells"]
+    assert "-:8: 'A work whose date line was lost' has no `date | type` line; skipped" in result.stderr

@@ -64,6 +64,15 @@ TYPES = {
 }
 
 
+#: Types printed alone when a work has no date (the types ORCID lists most).
+_BARE_TYPES = frozenset(
+    {"journal article", "conference paper", "preprint", "book", "book chapter", "dissertation or thesis",
+     "report", "working paper", "data set", "dataset", "software", "conference abstract", "conference poster",
+     "edited book", "encyclopedia entry", "magazine article", "newspaper article", "book review",
+     "supervised student publication", "lecture speech", "other"}
+)
+
+
 @dataclass
 class _Work:
     start: int
@@ -86,7 +95,10 @@ def sniff(text: str) -> float:
 
 def _date_type(text: str) -> tuple[str | None, str] | None:
     """(ISO date, type) of `2021-05-12 | Journal article`, `2019 | Conference paper` or `| Preprint`."""
-    m = _DATE_TYPE.match(" ".join(text.split()))
+    flat = " ".join(text.split())
+    if flat.casefold() in _BARE_TYPES:  # a work without a date: only its type is shown
+        return None, TYPES.get(flat.casefold(), flat.casefold().replace(" ", "-"))
+    m = _DATE_TYPE.match(flat)
     if not m:
         return None
     when = parse_date(m["date"]) if m["date"] else None
@@ -125,7 +137,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if (dated := _date_type(text)) is not None:
             if work is not None:
                 yield _record(work, owner, path)
-            heading = buffer if header or len(buffer) <= 2 else buffer[-2:]
+            if len(buffer) > 2 and (header or work is not None):
+                # Lines no `date | type` line closed: a damaged work before this one.
+                yield ParseIssue(path, buffer[0][0], f"{buffer[0][1]!r} has no `date | type` line; skipped")
+            heading = buffer if len(buffer) <= 2 else buffer[-2:]
             work = _Work(heading[0][0] if heading else line.number, [t for _, t in heading], dated[0], dated[1])
             buffer = []
             continue
