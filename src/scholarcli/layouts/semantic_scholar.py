@@ -35,7 +35,7 @@ from datetime import date
 from scholarcli.layouts.base import Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
-from scholarcli.normalise.names import split_author_list
+from scholarcli.normalise.names import looks_like_name, split_author_list
 
 NAME = "semantic-scholar"
 SUMMARY = "Semantic Scholar author page: title / authors (`+3 authors`) / `Venue · 2021` / TLDR / `1,234 Citations`"
@@ -86,7 +86,7 @@ def sniff(text: str) -> float:
     counts = sum(1 for ln in lines if _CITATIONS.match(ln))
     dated = sum(1 for ln in lines if "·" in ln and _date_line(ln) is not None)
     tldr = sum(1 for ln in lines if _TLDR.match(ln))
-    figure = any(ln.casefold() == "h-index" or ln.casefold().startswith("h-index ") for ln in lines)
+    figure = any(ln.casefold() in _FIGURE_LABELS or _inline_figure(ln) is not None for ln in lines[:200])
     cut = sum(1 for ln in lines if re.search(r"\+\d+ authors?\b", ln))
     if not (counts or dated or tldr):
         return 0.0
@@ -113,6 +113,7 @@ def _is_fields_of_study(text: str) -> bool:
 class _Paper:
     start: int
     lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
     venue: str | None = None
     date: str | None = None
     citations: int | None = None
@@ -156,16 +157,41 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             continue
         opens = paper is not None and not paper.closed and paper.date is None
         if paper is not None and opens and len(paper.lines) >= 2 and (dated := _date_line(text)) is not None:
+            if (cut := _glued_at(paper.lines)) is not None:  # the paper before lost its date and count
+                yield ParseIssue(path, paper.start, f"paper {paper.lines[0]!r} has no date or citation count; kept")
+                yield _work(_Paper(paper.start, paper.lines[:cut], paper.numbers[:cut], closed=True), path)
+                paper = _Paper(paper.numbers[cut], paper.lines[cut:], paper.numbers[cut:])
             paper.venue, paper.date = dated
             continue
         if paper is not None and not paper.closed and paper.date is None:
             paper.lines.append(text)
+            paper.numbers.append(line.number)
             continue
         if paper is not None:
             yield _work(paper, path)
-        paper = _Paper(line.number, [text])
+        paper = _Paper(line.number, [text], [line.number])
     if paper is not None:
         yield _work(paper, path)
+
+
+def _glued_at(lines: list[str]) -> int | None:
+    """Where a second paper starts in one undated block (title, authors, fields, venue at most per paper):
+    the title over the last authors line, when the block is too long for one paper."""
+    if sum(1 for ln in lines if not _is_fields_of_study(ln)) <= 3:
+        return None
+    for i in range(len(lines) - 1, 2, -1):
+        if _is_author_list(lines[i]) and not _is_fields_of_study(lines[i - 1]):
+            return i - 1
+    return None
+
+
+def _is_author_list(line: str) -> bool:
+    """`Martin Jinek, M. Hauer, +3 authors E. Charpentier` or `L. Randall`, not a venue like `Physical Review
+    Letters`: several names, a cut list, or one name with an initial."""
+    names, truncated = split_author_list(line)
+    if not names or not all(looks_like_name(n) for n in names):
+        return False
+    return len(names) >= 2 or truncated or "." in names[0]
 
 
 def _joined_counts(walked: list[Line]) -> list[Line]:
@@ -211,7 +237,7 @@ def _inline_figure(text: str) -> tuple[str, int] | None:
 
 def _work(paper: _Paper, path: str) -> Work | ParseIssue:
     lines = [ln for ln in paper.lines if not _is_fields_of_study(ln)] or paper.lines
-    if paper.date is None and paper.citations is None:
+    if paper.date is None and paper.citations is None and not paper.closed:
         return ParseIssue(path, paper.start, f"block {lines[0]!r} has no date or citation count; skipped")
     title, rest = lines[0], lines[1:]
     authors, truncated = split_author_list(rest.pop(0)) if rest else ((), False)
