@@ -65,3 +65,35 @@ def test_orcid_lines_left_over_before_a_work_are_reported_and_the_work_kept() ->
     assert [w["title"] for w in result.json()] == [
         "CRISPR-Cas guides the future of genetic engineering", "RNA-programmed genome editing in human cells"]
     assert "-:8: 'A work whose date line was lost' has no `date | type` line; skipped" in result.stderr
+
+
+LOST_PMIDS = """1
+Cite
+Share
+RNA-guided genetic silencing systems in bacteria and archaea.
+Wiedenheft B, Sternberg SH, Doudna JA.
+Nature. 2012 Feb 15;482(7385):331-8. doi: 10.1038/nature10886.
+2
+Cite
+Share
+CRISPR-Cas guides the future of genetic engineering.
+Knott GJ, Doudna JA.
+Science. 2018 Aug 31;361(6405):866-869. doi: 10.1126/science.aat5011.
+PMID: 30166482 Free PMC article. Review.
+The review traces CRISPR from bacterial immunity to gene therapy.
+RNA-programmed genome editing in human cells.
+Jinek M, East A, Cheng A, Lin S, Ma E, Doudna J.
+Elife. 2013 Jan 29;2:e00471. doi: 10.7554/eLife.00471.
+"""
+
+
+def test_pubmed_entries_that_lost_their_pmid_line_are_kept_with_a_warning() -> None:
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "--from", "pubmed", "-",
+                    input=LOST_PMIDS.encode())
+    assert result.code == 0
+    works = result.json()
+    assert [(w["pmid"], w["year"], w["venue"]) for w in works] == [
+        (None, 2012, "Nature"), ("30166482", 2018, "Science"), (None, 2013, "Elife")]
+    assert works[2]["title"] == "RNA-programmed genome editing in human cells"
+    assert "-:4: entry 'RNA-guided genetic silencing systems in bacteria and archaea.' has no PMID line" in result.stderr
+    assert "-:15: entry 'RNA-programmed genome editing in human cells.' has no PMID line" in result.stderr

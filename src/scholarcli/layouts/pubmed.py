@@ -51,7 +51,7 @@ class _Entry:
     title: str
     authors: str | None
     citation: str
-    pmid: str
+    pmid: str | None
     flags: list[str] = field(default_factory=list)
 
 
@@ -90,6 +90,11 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if text.casefold() in _CHROME or _NUMBER.match(text):
             if text.casefold() in ("free pmc article.", "free article.") and entry is not None and not pending:
                 continue
+            if orphans := list(_orphans(pending, path)):  # an entry above lost its PMID line
+                if entry is not None:
+                    yield _work(entry, path)
+                    entry = None
+                yield from orphans
             pending = []  # a new entry's buttons: what came before was a snippet
             continue
         found = _PMID.search(text) if "PMID:" in text else None
@@ -106,6 +111,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if head:  # the citation and the PMID on one line
             pending.append((line.number, head))
         made = _entry(pending, found["pmid"], line.number, path)
+        yield from _orphans(pending, path)  # what is left above the entry: a snippet, or entries without a PMID
         pending = []
         if isinstance(made, ParseIssue):
             yield made
@@ -116,6 +122,22 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         entry.flags.append(found["tail"])
     if entry is not None:
         yield _work(entry, path)
+    yield from _orphans(pending, path)
+
+
+def _orphans(lines: list[tuple[int, str]], path: str) -> Iterator[ParseEvent]:
+    """Entries among left-over lines (a snippet, chrome) that lost their PMID line: a citation line under a
+    title (and authors). They are kept, with a warning."""
+    for j, (_, text) in enumerate(lines):
+        if j == 0 or not _CITATION.match(text):
+            continue
+        before = lines[:j]
+        authors: str | None = None
+        if len(before) >= 2 and is_pubmed_author_list(before[-1][1]):
+            authors = before.pop()[1]
+        start, title = before[-1]
+        yield ParseIssue(path, start, f"entry {title!r} has no PMID line; kept without one")
+        yield _work(_Entry(start, strip_numbering(title), authors, text, None), path)
 
 
 def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) -> _Entry | ParseIssue:
