@@ -24,14 +24,14 @@ from scholarcli.parsing import parse_text
 from scholarcli.render.registry import WORKS
 
 #: What each format carries (the README's table says the same). The rest is not written or not read back.
-CORE = ("title", "authors", "authors_truncated", "year", "date", "arxiv_id", "doi", "venue", "abstract")
+CORE = ("title", "authors", "authors_truncated", "year", "date", "arxiv_id", "doi", "pmid", "venue", "abstract")
 CARRIED: dict[str, tuple[str, ...]] = {
     "json": (*CORE, "updated", "arxiv_version", "type", "comment", "journal_ref", "categories", "affiliations",
-             "score", "has_code"),
+             "score", "has_code", "citations"),
     "jsonl": (*CORE, "updated", "arxiv_version", "type", "comment", "journal_ref", "categories", "affiliations",
-              "score", "has_code"),
+              "score", "has_code", "citations"),
     "csv": (*CORE, "updated", "arxiv_version", "type", "comment", "journal_ref", "categories", "affiliations",
-            "score", "has_code"),
+            "score", "has_code", "citations"),
     "bibtex": CORE,
     "csl-json": (*CORE, "type", "categories"),
     "ris": (*CORE, "arxiv_version", "type"),
@@ -132,6 +132,8 @@ def _work(draw: st.DrawFn) -> Work:
         date=when,
         arxiv_id=arxiv,
         arxiv_version=draw(st.none() | st.integers(1, 9)) if arxiv else None,
+        pmid=draw(st.none() | st.integers(1, 40_000_000).map(str)),
+        citations=draw(st.none() | st.integers(0, 300_000)),
         doi=draw(st.none() | st.from_regex(r"10\.[1-9][0-9]{3,5}/[a-zA-Z0-9][a-zA-Z0-9._/-]{0,20}[a-zA-Z0-9]",
                                            fullmatch=True)),
         venue=venue,

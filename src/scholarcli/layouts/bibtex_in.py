@@ -200,6 +200,7 @@ def work_from_fields(kind: str, fields: dict[str, str], source: Source) -> Work:
         arxiv_version=version,
         doi=ref.clean_doi(text.get("doi")) or (ref.clean_doi(text.get("url")) if "doi.org" in text.get("url", "")
                                                else None),
+        pmid=ref.pmid(text.get("pmid")),
         venue=venue,
         type=kind_type,
         abstract=text.get("abstract") or None,

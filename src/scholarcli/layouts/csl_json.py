@@ -101,6 +101,7 @@ def work_from_item(item: dict[str, Any], source: Source) -> Work:
         arxiv_id=arxiv,
         arxiv_version=version,
         doi=ref.clean_doi(_text(item.get("DOI"))),
+        pmid=ref.pmid(_text(item.get("PMID"))),
         venue=venue,
         type=_OTHER_TYPES.get(kind) or work_type_of(1, kind),
         abstract=_text(item.get("abstract")),

@@ -50,6 +50,12 @@ def clean_doi(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def pmid(text: str | None) -> str | None:
+    """A PubMed id (`22745249`, `PMID: 22745249`), or None for anything else (an `arXiv:` accession number)."""
+    m = re.fullmatch(r"\s*(?:PMID:?\s*)?(\d{1,9})\s*", text or "", re.IGNORECASE)
+    return m.group(1) if m else None
+
+
 def year_in(text: str | None) -> int | None:
     """The first four-digit year in a field (`2020`, `2020a`, `2012///`, `2012/08/17`)."""
     m = _YEAR.search(text or "")

@@ -138,6 +138,7 @@ def work_from_record(entry: dict[str, Any], source: Source) -> Work:
         arxiv_id=arxiv,
         arxiv_version=version,
         doi=doi,
+        pmid=ref.pmid(accession),
         venue=venue,
         type=_OTHER_TYPES.get(kind) or work_type_of(2, kind),
         abstract=_first(entry, "abstract", "notes_abstract"),

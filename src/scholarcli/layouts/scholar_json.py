@@ -92,6 +92,8 @@ def work_from_dict(data: Any, own: Source) -> Work:
         updated=_text(data, "updated"),
         arxiv_id=_text(data, "arxiv_id"),
         doi=_text(data, "doi"),
+        pmid=_text(data, "pmid"),
+        citations=_int(data, "citations"),
         venue=_text(data, "venue"),
         type=_text(data, "type"),
         abstract=_text(data, "abstract"),

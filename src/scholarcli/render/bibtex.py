@@ -146,6 +146,8 @@ def entry(work: Work, key: str) -> str:
         fields.append(("howpublished", "arXiv preprint"))
     if work.doi:
         fields.append(("doi", work.doi))
+    if work.pmid:
+        fields.append(("pmid", work.pmid))  # as JabRef and biblatex write it
     if work.journal_ref:
         fields.append(("note", latex_escape(work.journal_ref)))
     elif work.comment:

@@ -47,6 +47,8 @@ def item(work: Work, key: str) -> dict[str, object]:
         out["publisher"] = "arXiv"
     if work.doi:
         out["DOI"] = work.doi
+    if work.pmid:
+        out["PMID"] = work.pmid
     if work.abstract:
         out["abstract"] = work.abstract
     notes = [n for n in (work.comment, work.journal_ref) if n]

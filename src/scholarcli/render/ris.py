@@ -45,10 +45,13 @@ def record(work: Work) -> dict[str, Any]:
         out["date"] = work.date.replace("-", "/")
     if work.doi:
         out["doi"] = work.doi
+    if work.pmid:  # PubMed's accession number; an arXiv id then travels in the arxiv.org URL
+        out["accession_number"] = work.pmid
     if work.arxiv_id:
         version = f"v{work.arxiv_version}" if work.arxiv_version else ""
-        out["accession_number"] = f"arXiv:{work.arxiv_id}{version}"
-        out["urls"] = [f"https://arxiv.org/abs/{work.arxiv_id}"]
+        if not work.pmid:
+            out["accession_number"] = f"arXiv:{work.arxiv_id}{version}"
+        out["urls"] = [f"https://arxiv.org/abs/{work.arxiv_id}{version if work.pmid else ''}"]
     elif work.doi:
         out["urls"] = [f"https://doi.org/{work.doi}"]
     if work.abstract:
