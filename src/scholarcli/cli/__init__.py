@@ -68,6 +68,7 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+_warnings: list[str] = []  # this run's warnings, for the report's "how this was built"
 
 # Options shared by every command that reads pages: defined once here.
 PathsArg = Annotated[
@@ -133,6 +134,7 @@ def _root(
 
 def warn(message: str) -> None:
     """One diagnostic line on stderr."""
+    _warnings.append(message)
     print(f"scholar: warning: {message}", file=sys.stderr)
 
 
@@ -663,6 +665,54 @@ def dedupe_command(
         write_dedupe_report(audit, _console())
 
 
+@app.command("report")
+def report_command(
+    paths: PathsArg = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="HTML file to write; - for stdout.")] = "report.html",
+    author: Annotated[str | None, typer.Option("--author", "-a", help="Whose works (default: all works, "
+                                               "centred on the person in the most).")] = None,
+    min_works: Annotated[int, typer.Option("--min-works", min=1, help="Coauthors with this many shared works.")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many coauthors (30).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    work_type: TypeOpt = None,
+    category: CategoryOpt = None,
+    has_code: HasCodeOpt = None,
+    as_of: AsOfOpt = None,
+    layout: FromOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write one self-contained HTML page: figures, works per year, the coauthor network, every work.
+
+    It needs no network (CSS, JavaScript and charts are inline) and works without JavaScript.
+
+    \b
+    Examples:
+      scholar report seeds/ -o report.html
+      scholar report --author "Juhua Hu" --since 2020 --min-works 2 seeds/ -o hu.html
+    """
+    from contextlib import nullcontext
+
+    from scholarcli.render.report import gather, render_report
+
+    loaded = load(paths, layout, as_of, verbose)
+    works = select(loaded, author, since, until, work_type, category, has_code)
+    if not works:
+        raise ScholarError("no works match the filters", EXIT_NOTHING)
+    person = resolve_person(loaded, author) if author else None
+    filters = {"--since": since, "--until": until, "--type": work_type, "--category": category, "--has-code": has_code}
+    data = gather(loaded.records, len(loaded.works), works, loaded.index, person, min_works=min_works, limit=limit,
+                  warnings=_warnings, filters=filters, version=__version__)
+    page = render_report(data)
+    try:
+        with open(output, "w", encoding="utf-8") if output != "-" else nullcontext(sys.stdout) as out:
+            out.write(page)
+    except OSError as exc:
+        raise ScholarError(f"cannot write {output}: {exc.strerror or exc}", EXIT_USAGE) from None
+    if output != "-":
+        info(f"wrote {output}: {len(works)} works, {len(page.encode()) // 1024:,} KB")
+
+
 @app.command("formats")
 def formats() -> None:
     """List the page layouts scholar reads, one line each.
@@ -683,6 +733,7 @@ def run(argv: list[str] | None = None) -> int:
     """Run the command line with these arguments; return the exit code instead of exiting."""
     command = typer.main.get_command(app)
     _state["debug"] = False
+    _warnings.clear()
     try:
         code = command.main(args=argv, prog_name="scholar", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
