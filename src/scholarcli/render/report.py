@@ -382,7 +382,8 @@ def _works_table(data: ReportInput) -> str:
             f"<td>{_title_cell(work)}</td><td>{_authors_cell(work, person)}</td>"
             f"<td>{escape(work.venue or '')}</td><td>{_ids_cell(work)}</td><td>{_sources_cell(work)}</td></tr>\n"
         )
-    out.append("</tbody></table>\n</section>\n")
+    out.append('</tbody></table>\n<p class="more" hidden><button type="button" id="more">Show more works</button></p>\n'
+               "</section>\n")
     return "".join(out)
 
 
