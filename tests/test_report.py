@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,15 +15,9 @@ import pytest
 from conftest import AS_OF, ROOT, SEEDS, invoke
 from scholarcli.model import Source, Work
 from scholarcli.normalise.names import PersonIndex
+from scholarcli.query.report import ReadStats, citation_figures, gather, h_index
 from scholarcli.render.network_layout import layout_network
-from scholarcli.render.report import (
-    ReadStats,
-    citation_figures,
-    gather,
-    h_index,
-    identifier_links,
-    render_report,
-)
+from scholarcli.render.report import identifier_links, render_report
 from scholarcli.render.report_svg import year_chart
 
 HOSTILE = ROOT / "tests" / "data" / "hostile_markup.txt"
@@ -249,3 +244,14 @@ def test_gather_thins_the_network(limit: int) -> None:
     assert data.network is not None and len(data.network.rows) == limit and data.coauthors_total == 7
     names = {r.name for r in data.network.rows} | {"Ada Lovelace"}
     assert all(a in names and b in names for a, b in data.network.edges)
+
+
+def test_header_shows_citations_and_h_index_when_known() -> None:
+    works = [_work(f"Paper {n}", ("Ada Lovelace",), 2020) for n in range(6)]
+    data = gather(works, 6, works, PersonIndex(["Ada Lovelace"]), generated=datetime(2026, 1, 2, tzinfo=UTC),
+                  version="9")
+    html = render_report(data)
+    assert "<dt>h-index</dt>" not in html and "<dt>Citations</dt>" not in html  # no page gave counts
+    html = render_report(replace(data, citations=(1234, 4, 5)))
+    assert "<dt>Citations</dt><dd>1,234</dd>" in html and "<dt>h-index</dt><dd>4</dd>" in html
+    assert "Citations are known for 5 works of 6." in html

@@ -693,7 +693,8 @@ def report_command(
     """
     from contextlib import nullcontext
 
-    from scholarcli.render.report import gather, render_report
+    from scholarcli.query.report import gather
+    from scholarcli.render.report import render_report
 
     loaded = load(paths, layout, as_of, verbose)
     works = select(loaded, author, since, until, work_type, category, has_code)
