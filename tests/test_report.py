@@ -157,7 +157,7 @@ def test_report_to_stdout_and_errors(tmp_path: Path) -> None:
     missing = invoke("report", "--author", "Nobody Atall", "-o", tmp_path / "x.html", SEEDS)
     assert missing.code == 1 and "no author matches" in missing.stderr
     unwritable = invoke("report", "-o", tmp_path / "no" / "such" / "dir.html", SEEDS)
-    assert unwritable.code == 2 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
+    assert unwritable.code == 4 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
     none = invoke("report", "--since", "2099", "-o", tmp_path / "x.html", SEEDS)
     assert none.code == 1 and "no works match" in none.stderr
 

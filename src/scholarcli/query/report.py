@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from scholarcli.model import Work
+from scholarcli.model.results import Coauthors
 from scholarcli.normalise.names import PersonIndex
-from scholarcli.query import Coauthors, coauthors, sort_works
+from scholarcli.query.filters import sort_works
+from scholarcli.query.people import coauthors, most_frequent_author
 
 #: Coauthors shown in the network and the table when `--limit` is not given.
 DEFAULT_LIMIT = 30
@@ -96,8 +98,6 @@ def gather(
     """Assemble the report's figures. `person` (a PersonIndex key) defaults to whoever is in the most works;
     their coauthor network is thinned to `min_works` shared works and the top `limit` (default DEFAULT_LIMIT).
     `deduped` is the number of works after dedupe, before the filters that left `works`."""
-    from scholarcli.query import most_frequent_author
-
     given = person is not None
     if person is None:
         top = most_frequent_author(works, index)
@@ -108,9 +108,7 @@ def gather(
     if person is not None:
         network = coauthors(works, person, index, min_works)
         theirs, total = network.works, len(network.rows)
-        network.rows = network.rows[: DEFAULT_LIMIT if limit is None else limit]
-        kept = {r.name for r in network.rows} | {network.author}
-        network.edges = {pair: n for pair, n in network.edges.items() if pair[0] in kept and pair[1] in kept}
+        network = network.limited(DEFAULT_LIMIT if limit is None else limit)
         spellings = frozenset(a for w in works for a in w.authors if index.person(a) == person)
     return ReportInput(
         works=sort_works(works, "date", reverse=True),

@@ -17,7 +17,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from scholarcli.model import Work
-from scholarcli.query import Coauthors
+from scholarcli.model.results import Coauthors
 from scholarcli.query.report import ReportInput
 
 #: Input files named in the header before "and N more".
