@@ -255,3 +255,17 @@ def test_header_shows_citations_and_h_index_when_known() -> None:
     html = render_report(replace(data, citations=(1234, 4, 5)))
     assert "<dt>Citations</dt><dd>1,234</dd>" in html and "<dt>h-index</dt><dd>4</dd>" in html
     assert "Citations are known for 5 works of 6." in html
+
+
+def test_tables_and_charts_are_accessible(tmp_path: Path) -> None:
+    html, _ = _report(tmp_path, SEEDS)
+    parsed = _parse(html)
+    headers = [attrs for tag, attrs in parsed.tags if tag == "th"]
+    assert headers and all(a.get("scope") in {"col", "row"} for a in headers)
+    assert [t for t, _ in parsed.tags].count("caption") == [t for t, _ in parsed.tags].count("table") == 3
+    charts = [a for t, a in parsed.tags if t == "svg"]
+    assert len(charts) == 2 and all(a.get("role") == "img" and a.get("aria-labelledby") for a in charts)
+    for chart in charts:
+        for label in (chart["aria-labelledby"] or "").split():
+            assert f'<title id="{label}">' in html or f'<desc id="{label}">' in html
+    assert '<html lang="en">' in html and '<label for="filter">' in html

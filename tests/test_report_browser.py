@@ -269,3 +269,18 @@ def test_ten_thousand_works_stay_small_and_filter_fast(open_page: Callable[..., 
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate(rows) == 100
     assert opened.errors == []
+
+
+def test_light_dark_and_print(open_page: Callable[..., Opened], seeds_report: Path) -> None:
+    def colours(page: Any) -> tuple[str, str]:
+        background, text = page.evaluate(
+            "() => { const s = getComputedStyle(document.body); return [s.backgroundColor, s.color]; }")
+        return background, text
+
+    light = open_page(seeds_report, color_scheme="light").page
+    dark = open_page(seeds_report, color_scheme="dark").page
+    assert colours(light) == ("rgb(255, 255, 255)", "rgb(27, 31, 36)")
+    assert colours(dark) == ("rgb(15, 20, 25)", "rgb(230, 237, 243)")
+    dark.emulate_media(media="print")  # paper is black on white whatever the screen's scheme
+    assert colours(dark) == ("rgb(255, 255, 255)", "rgb(0, 0, 0)")
+    assert not dark.locator(".search").is_visible()
