@@ -656,7 +656,7 @@ def dedupe_command(
     records = load(paths, layout, as_of, verbose, no_dedupe=True).records
     audit = report(records, dedupe(records, threshold), threshold)
     if chosen is OutputFormat.json:
-        emit_json(audit)
+        emit_json(audit.to_dict())
     else:
         from scholarcli.render import write_dedupe_report
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from scholarcli.model import JSON_KEYS, Work
+from scholarcli.model import JSON_KEYS, DedupeReport, Work
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -91,8 +91,9 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def write_dedupe_report(report: dict[str, Any], console: Console) -> None:
+def write_dedupe_report(audit: DedupeReport, console: Console) -> None:
     """The dedupe audit for people: each merged cluster with its records and rules, then the near-misses."""
+    report = audit.to_dict()
     console.print(f"[bold]{report['records']}[/bold] records -> [bold]{report['works']}[/bold] works "
                   f"(fuzzy title threshold {report['threshold']:g})")
     for cluster in report["clusters"]:
