@@ -1,31 +1,54 @@
-"""The match rules: how one pair of records is judged one work or two, and the guards behind each verdict."""
+"""The match rules: how one pair of records is judged one work or two, and the guards behind each verdict.
+
+In order: identifiers (the same arXiv id or DOI merges, different ones keep apart), equal match keys with
+authors that agree, fuzzy titles with evidence (no unexplained word, the same numbers), a dropped subtitle
+with the same authors, and, for a titleless record, its abstract. See README, "How records are matched".
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from scholarcli.dedupe.evidence import unexplained_words
 from scholarcli.model import Work
-from scholarcli.normalise.names import name_key
-from scholarcli.normalise.titles import normalise_title
+from scholarcli.normalise.names import SUFFIXES, display_order, name_key
+from scholarcli.normalise.titles import match_key, normalise_title
 
-#: Title similarity (rapidfuzz ratio, 0-100) at or above which rule 4 may merge; chosen on
+#: Title similarity (rapidfuzz ratio, 0-100) at or above which the fuzzy rule may merge; chosen on
 #: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
 DEFAULT_THRESHOLD = 88.0
 #: Pairs scoring at least this but kept apart are reported as near-misses.
 NEAR_MISS_FLOOR = 70.0
-#: Abstract similarity for rule 5 (titleless records).
+#: Abstract similarity for the abstract rule (titleless records).
 ABSTRACT_THRESHOLD = 95.0
 #: A preprint and its venue version may be this many years apart.
 YEAR_SLACK = 2
+#: ... or this many, when their titles are equal and at least two authors are shared.
+LONG_YEAR_SLACK = 4
 #: Titles shorter than this (normalised characters) merge only when equal: `Fast R-CNN` is not `Faster R-CNN`.
 SHORT_TITLE = 20
-#: Characters of abstract compared by rule 5 (both sides are cut to the shorter, so cut abstracts match).
+#: The share of the shorter author list that the other must have, else the lists conflict.
+AUTHOR_OVERLAP = 0.5
+#: A main title shorter than this (normalised characters) never stands for its subtitled version.
+SUBTITLE_HEAD_MIN = 8
+#: Characters of abstract compared by the abstract rule (both sides are cut to the shorter, so cut ones match).
 ABSTRACT_SPAN = 600
 ABSTRACT_MIN = 200
 
 _NUMBER = re.compile(r"\d+")
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
+# DOIs of preprint servers and repositories: a paper has one of these besides its publisher's DOI.
+_PREPRINT_DOI = re.compile(
+    r"10\.(?:48550/|1101/\d|2139/ssrn|21203/rs\.|20944/preprints|3121[9]/|3123[45]/|31224/|26434/chemrxiv"
+    r"|36227/techrxiv|22541/au\.|5281/zenodo|6084/m9\.figshare)",
+    re.IGNORECASE,
+)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
+_VANCOUVER_INITIALS = re.compile(r"[A-Z]{1,3}")
+# Where a subtitle starts: `Title: Subtitle`, `Title - Subtitle`, `Title? Subtitle`, `Title. Subtitle`.
+_SUBTITLE = re.compile(r"[:.?!]\s|\s[-\u2013\u2014]+\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +59,116 @@ class Decision:
     rule: str | None = None
     score: float | None = None
     reason: str | None = None
+
+
+# ------------------------------------------------------------------------------------------ identifiers
+
+
+def arxiv_of(work: Work) -> str | None:
+    """The record's arXiv id, also when it is given only as an arXiv DOI (`10.48550/arXiv.2301.01234`)."""
+    if work.arxiv_id:
+        return work.arxiv_id
+    if work.doi and (m := _ARXIV_DOI.fullmatch(work.doi.strip())):
+        return m.group(1).lower()
+    return None
+
+
+def publisher_doi(work: Work) -> str | None:
+    """The record's DOI, casefolded, unless it is a preprint server's or a repository's."""
+    if not work.doi or _PREPRINT_DOI.match(work.doi.strip()):
+        return None
+    return work.doi.strip().lower()
+
+
+def by_identifiers(a: Work, b: Work) -> Decision | None:
+    """The same arXiv id or DOI is one work; different arXiv ids, or different publisher DOIs, are two.
+    None when the identifiers do not decide."""
+    arxiv_a, arxiv_b = arxiv_of(a), arxiv_of(b)
+    if arxiv_a and arxiv_b:
+        if arxiv_a == arxiv_b:
+            return Decision(True, "arxiv-id")
+        return Decision(False, reason="different arXiv ids")
+    if a.doi and b.doi and a.doi.strip().lower() == b.doi.strip().lower():
+        return Decision(True, "doi")
+    if publisher_doi(a) and publisher_doi(b):
+        return Decision(False, reason="different DOIs")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- authors
+
+
+@lru_cache(maxsize=1 << 16)
+def family_names(authors: tuple[str, ...]) -> frozenset[str]:
+    """The family names of an author list, as keys: `Qi Qian`, `Q Qian`, `Qian, Qi` and `Qian Q` give `qian`."""
+    families = set()
+    for name in authors:
+        tokens = [t for t in display_order(name).split() if not t.isdigit() and t not in SUFFIXES]
+        if not tokens:
+            continue
+        if len(tokens) > 1 and _VANCOUVER_INITIALS.fullmatch(tokens[-1]) and len(tokens[0]) > 1:
+            family = " ".join(tokens[:-1])  # Vancouver style: `Jinek M`, `Smith AB`
+        else:
+            family = tokens[-1]
+        key = name_key(family).replace(" ", "")
+        if key:
+            families.add(key)
+    return frozenset(families)
+
+
+def _shared_authors(a: Work, b: Work) -> tuple[int, int] | None:
+    """(shared family names, size of the smaller list), or None when either list is unknown."""
+    names_a, names_b = family_names(a.authors), family_names(b.authors)
+    if not names_a or not names_b:
+        return None
+    return len(names_a & names_b), min(len(names_a), len(names_b))
+
+
+def authors_conflict(a: Work, b: Work) -> bool:
+    """Both lists are known and share under half of the shorter one (`LeCun, Bengio, Hinton` against
+    `Goodfellow, Bengio, Courville`). Two lists that both show only some authors never conflict."""
+    shared = _shared_authors(a, b)
+    if shared is None or (a.authors_truncated and b.authors_truncated):
+        return False
+    common, smaller = shared
+    return common < AUTHOR_OVERLAP * smaller
+
+
+def authors_agree(a: Work, b: Work) -> bool:
+    """Strong author evidence: two or more shared family names without conflict, or one and the same
+    complete single-author list."""
+    shared = _shared_authors(a, b)
+    if shared is None or authors_conflict(a, b):
+        return False
+    common, _ = shared
+    if common >= 2:
+        return True
+    singles = len(a.authors) == len(b.authors) == 1 and not (a.authors_truncated or b.authors_truncated)
+    return singles and common == 1
+
+
+def years_compatible(a: Work, b: Work, slack: int = YEAR_SLACK) -> bool:
+    """Unknown years are compatible; known ones may be `slack` years apart (a preprint and its venue)."""
+    return a.year is None or b.year is None or abs(a.year - b.year) <= slack
+
+
+def conflict(a: Work, b: Work, identifiers_only: bool = False) -> str | None:
+    """Why two records cannot be one work whatever their titles say, or None: different identifiers, and
+    (unless `identifiers_only`) conflicting authors or years more than LONG_YEAR_SLACK apart. Clustering
+    checks this across every pair of two clusters before it joins them, so no chain of merges links two works."""
+    decision = by_identifiers(a, b)
+    if decision is not None:
+        return None if decision.same else decision.reason
+    if identifiers_only:
+        return None
+    if authors_conflict(a, b):
+        return "author lists conflict"
+    if not years_compatible(a, b, LONG_YEAR_SLACK):
+        return "years too far apart"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ titles
 
 
 def numbers_of(key: str) -> tuple[str, ...]:
@@ -72,23 +205,6 @@ def _unexplained(romans: list[tuple[int, str]], others: list[tuple[int, str]], t
     return False
 
 
-def years_compatible(a: Work, b: Work, slack: int = YEAR_SLACK) -> bool:
-    """Unknown years are compatible; known ones may be `slack` years apart (a preprint and its venue)."""
-    return a.year is None or b.year is None or abs(a.year - b.year) <= slack
-
-
-def _surnames(work: Work) -> set[str]:
-    keys = (name_key(n).split() for n in work.authors)
-    return {k[-1] for k in keys if k}
-
-
-def authors_compatible(a: Work, b: Work) -> bool:
-    """Author lists conflict only when both are known and share no family name."""
-    if not a.authors or not b.authors:
-        return True
-    return bool(_surnames(a) & _surnames(b))
-
-
 def title_similarity(key_a: str, key_b: str) -> float:
     """rapidfuzz ratio (0-100) of two normalised titles; word order counts, so reordered titles score low."""
     from rapidfuzz.fuzz import ratio
@@ -96,7 +212,72 @@ def title_similarity(key_a: str, key_b: str) -> float:
     return float(ratio(key_a, key_b))
 
 
+def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
+    """Apply the rules in order to one pair of records; the pair-set test and `dedupe --json` use this."""
+    decision = by_identifiers(a, b)
+    if decision is not None:
+        return decision
+    key_a, key_b = match_key(a.title), match_key(b.title)
+    if key_a and key_b:
+        if key_a == key_b:
+            return equal_titles(a, b)
+        fuzzy = title_guards(a, b, key_a, key_b, title_similarity(key_a, key_b), threshold)
+        if fuzzy.same:
+            return fuzzy
+        return subtitle_rule(a, b, key_a, key_b) or fuzzy
+    return abstracts_rule(a, b, abstract_key(a), abstract_key(b))
+
+
+def equal_titles(a: Work, b: Work) -> Decision:
+    """Equal match keys merge unless the authors conflict or the years are too far apart (further when
+    authors agree: a preprint and its journal version)."""
+    if authors_conflict(a, b):
+        return Decision(False, score=100.0, reason="equal titles, but the author lists conflict")
+    slack = LONG_YEAR_SLACK if authors_agree(a, b) else YEAR_SLACK
+    if not years_compatible(a, b, slack):
+        return Decision(False, score=100.0, reason="equal titles, but the years are too far apart")
+    return Decision(True, "title")
+
+
+def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, threshold: float) -> Decision:
+    """The fuzzy-title rule given the similarity: the threshold, then the guards that keep near-misses apart."""
+    if score < threshold:
+        return Decision(False, score=score, reason="title similarity below threshold")
+    if min(len(key_a), len(key_b)) < SHORT_TITLE:
+        return Decision(False, score=score, reason="titles too short for fuzzy matching")
+    if numbers_differ(key_a, key_b):
+        return Decision(False, score=score, reason="titles differ in a number")
+    if words := unexplained_words(key_a, key_b):
+        return Decision(False, score=score, reason=f"titles differ in a word: {', '.join(words[:4])}")
+    if not years_compatible(a, b):
+        return Decision(False, score=score, reason="years too far apart")
+    if authors_conflict(a, b):
+        return Decision(False, score=score, reason="author lists conflict")
+    return Decision(True, "fuzzy-title", score)
+
+
+def main_title_key(title: str | None) -> str | None:
+    """The match key of a title's main part, before its subtitle; None when it has no subtitle."""
+    if not title or not (m := _SUBTITLE.search(title)):
+        return None
+    key = match_key(title[: m.start()])
+    return key if len(key) >= SUBTITLE_HEAD_MIN and " " in key else None
+
+
+def subtitle_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision | None:
+    """One title is the other's main title (`SoftTriple Loss` / `SoftTriple Loss: Deep Metric Learning…`):
+    one work when at least two authors (or one and the same sole author) agree and the years at most one
+    apart. None when neither title is the other's main title."""
+    if main_title_key(b.title) != key_a and main_title_key(a.title) != key_b:
+        return None
+    if authors_agree(a, b) and years_compatible(a, b, slack=1):
+        return Decision(True, "subtitle")
+    return Decision(False, score=title_similarity(key_a, key_b),
+                    reason="one title is the other without its subtitle, but authors and year do not confirm it")
+
+
 def abstract_key(work: Work) -> str:
+    """The opening of a record's abstract, normalised like a title."""
     return normalise_title(work.abstract)[:ABSTRACT_SPAN] if work.abstract else ""
 
 
@@ -110,42 +291,8 @@ def abstract_similarity(key_a: str, key_b: str) -> float:
     return float(ratio(key_a[:span], key_b[:span]))
 
 
-def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
-    """Apply the rules in order to one pair of records; the pair-set test and `dedupe --json` use this."""
-    if a.arxiv_id and b.arxiv_id:
-        if a.arxiv_id == b.arxiv_id:
-            return Decision(True, "arxiv-id")
-        return Decision(False, reason="different arXiv ids")
-    if a.doi and b.doi and a.doi.lower() == b.doi.lower():
-        return Decision(True, "doi")
-    key_a, key_b = normalise_title(a.title), normalise_title(b.title)
-    if key_a and key_b:
-        if key_a == key_b:
-            return Decision(True, "title")
-        return _fuzzy_titles(a, b, key_a, key_b, threshold)
-    return abstracts_rule(a, b, abstract_key(a), abstract_key(b))
-
-
-def _fuzzy_titles(a: Work, b: Work, key_a: str, key_b: str, threshold: float) -> Decision:
-    return title_guards(a, b, key_a, key_b, title_similarity(key_a, key_b), threshold)
-
-
-def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, threshold: float) -> Decision:
-    """Rule 4 given the similarity: the threshold, then the guards that keep near-misses apart."""
-    if score < threshold:
-        return Decision(False, score=score, reason="title similarity below threshold")
-    if min(len(key_a), len(key_b)) < SHORT_TITLE:
-        return Decision(False, score=score, reason="titles too short for fuzzy matching")
-    if numbers_differ(key_a, key_b):
-        return Decision(False, score=score, reason="titles differ in a number")
-    if not years_compatible(a, b):
-        return Decision(False, score=score, reason="years too far apart")
-    if not authors_compatible(a, b):
-        return Decision(False, score=score, reason="author lists conflict")
-    return Decision(True, "fuzzy-title", score)
-
-
 def abstracts_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision:
+    """A titleless record and another with near-identical abstracts, years at most one apart, authors agreeing."""
     if not key_a or not key_b:
         return Decision(False, reason="nothing to compare")
     score = abstract_similarity(key_a, key_b)
@@ -153,6 +300,6 @@ def abstracts_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision:
         return Decision(False, score=score, reason="abstract similarity below threshold")
     if not years_compatible(a, b, slack=1):
         return Decision(False, score=score, reason="years disagree")
-    if not authors_compatible(a, b):
+    if authors_conflict(a, b):
         return Decision(False, score=score, reason="author lists conflict")
     return Decision(True, "abstract", score)
