@@ -11,27 +11,73 @@ MAX_POSTING = 200
 #: How many sorted neighbours each title is compared with, in each of the two sort orders.
 NEIGHBOURS = 4
 
+#: Shortest token that blocking reads as a typo of a more frequent one, and how much more frequent that must be.
+_FIX_MIN = 4
+_FIX_RATIO = 10
+
 _STOPWORDS = frozenset(
     "a an and are as at by for from in into is of on or over the to towards toward under via with without".split()
 )
 
 
 def block_keys(keys: dict[int, str]) -> dict[int, list[str]]:
-    """Blocking keys per record: its BLOCK_KEYS rarest non-stopword tokens, and each pair of them.
+    """Blocking keys per record: its BLOCK_KEYS rarest shared tokens, each pair of them, and its word bag.
 
     Single rare tokens find re-typed titles that differ in several words; pairs stay selective where single
-    words are common (a key shared by more than MAX_POSTING records is skipped), and a typo in any one
-    token leaves the other keys intact.
+    words are common (a key shared by more than MAX_POSTING records is skipped). A token far rarer than a
+    corpus word one typo away from it is read as that word (`embeeding` -> `embedding`, see
+    `typo_fixes`), so typos in several words leave the keys as they were. The word bag (the sorted set of
+    those words) brings together copies that differ only by typos, case, punctuation and small words even
+    where every word is common and no rare-token key is selective.
     """
     tokens = {i: {t for t in key.split() if t not in _STOPWORDS and len(t) > 1} for i, key in keys.items()}
     df: Counter[str] = Counter()
     for toks in tokens.values():
         df.update(toks)
+    fixes = typo_fixes(df)
+    if fixes:
+        for i, toks in tokens.items():
+            if any(t in fixes for t in toks):
+                fixed = {fixes.get(t, t) for t in toks}
+                df.subtract(toks - fixed)
+                df.update(fixed - toks)
+                tokens[i] = fixed
     blocks: dict[int, list[str]] = {}
     for i, toks in tokens.items():
-        rare = sorted(toks, key=lambda t: (df[t], t))[:BLOCK_KEYS]
-        blocks[i] = rare + [f"{a} {b}" for x, a in enumerate(rare) for b in rare[x + 1:]]
+        rare = sorted((t for t in toks if df[t] > 1), key=lambda t: (df[t], t))[:BLOCK_KEYS]
+        pairs = [f"{a} {b}" for x, a in enumerate(rare) for b in rare[x + 1:]]
+        blocks[i] = [*rare, *pairs, "=" + " ".join(sorted(toks))]
     return blocks
+
+
+def typo_fixes(df: Counter[str]) -> dict[str, str]:
+    """Each token that is one typo (a letter dropped, added, replaced, or two swapped) from a token seen at
+    least _FIX_RATIO times as often, mapped to the most frequent such token. The same slip recurs across a
+    large corpus (`viion` for `vision`), so a typo is rare relative to its word, not necessarily unique.
+    Found through deletion neighbourhoods: two words one edit apart share a word with one letter deleted,
+    or one is the other with a letter deleted. Blocking only: the rules never see these fixes."""
+    index: dict[str, str] = {}
+    for word, count in df.items():
+        if count > 1 and len(word) >= _FIX_MIN and word.isalpha():
+            for variant in _deletions(word):
+                known = index.get(variant)
+                if known is None or df[known] < count:
+                    index[variant] = word
+    if not index:
+        return {}
+    fixes: dict[str, str] = {}
+    for word, count in df.items():
+        if len(word) >= _FIX_MIN and word.isalpha():
+            found = [known for variant in _deletions(word)
+                     if (known := index.get(variant)) and known != word and df[known] >= _FIX_RATIO * count]
+            if found:
+                fixes[word] = max(found, key=lambda known: (df[known], known))
+    return fixes
+
+
+def _deletions(word: str) -> list[str]:
+    """The word itself and every word made by deleting one of its letters."""
+    return [word] + [word[:k] + word[k + 1:] for k in range(len(word))]
 
 
 def similar_pairs(blocks: dict[int, list[str]], texts: dict[int, str], floor: float) -> list[tuple[int, int, float]]:

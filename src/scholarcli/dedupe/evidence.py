@@ -16,7 +16,7 @@ IGNORABLE = frozenset(
 )
 #: Shortest word in which a replaced letter is read as a typo (`tree`/`trie` are two words).
 _TYPO_REPLACE_MIN = 5
-#: Shortest word that a letter added or dropped at its start or end is read as a typo (`image`/`imagen`).
+#: Shortest word that a letter added or dropped at its end is read as a typo (`image`/`imagen` are two words).
 _TYPO_END_MIN = 6
 
 
@@ -95,7 +95,6 @@ def _typo(a: str, b: str) -> bool:
         return False
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
-    if long[:i] + long[i + 1:] != short:
-        return False
-    at_end = i == 0 or i == len(long) - 1
-    return len(short) >= (_TYPO_END_MIN if at_end else 4)
+    if i == 0 or long[:i] + long[i + 1:] != short:
+        return False  # a letter added in front is a prefix: `asynchronous`, `emnist`
+    return len(short) >= (_TYPO_END_MIN if i == len(long) - 1 else 4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # \"o, \'e, \^{a}, \~n, \`a, \=o, \.z, \u{g}, \v{s}, \H{o}, \c{c}, \k{a}: accent macros, dropped
 # (the accent itself is stripped anyway).
@@ -119,6 +120,7 @@ _SPELLING_WORDS = {"programme": "program", "programmes": "programs", "grey": "gr
                    "judgement": "judgment", "mould": "mold", "foetal": "fetal", "oestrogen": "estrogen"}
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_word(token: str) -> str:
     """One spelling for a word of a normalised title: American spelling, number words as digits."""
     if token in _NUMBER_WORDS:
