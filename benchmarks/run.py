@@ -99,9 +99,9 @@ import gc, os
 gc.collect()
 with open("/proc/self/statm") as statm:
     before = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 result = dedupe(works)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 with open("/proc/self/status") as status:  # VmHWM starts afresh at exec; ru_maxrss would inherit the parent's
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
 cluster = {{i: c for c, members in enumerate(result.clusters) for i in members}}
@@ -113,7 +113,7 @@ for i, j, kind in dups:
     elif compare(works[i], works[j]).same:
         lost += 1  # the rules would merge this pair, but blocking never compared it
 recall = {{kind: found.get(kind, 0) / count for kind, count in sorted(pairs.items())}}
-print(json.dumps({{"records": n, "works": len(result.works), "expected": expected, "seconds": seconds,
+print(json.dumps({{"records": n, "works": len(result.works), "expected": expected, "seconds": seconds, "cpu": cpu,
                   "rss_before_mb": before, "peak_mb": peak, "recall": recall,
                   "pair_recall": sum(found.values()) / max(1, len(dups)), "lost_to_blocking": lost}}))
 """
@@ -178,13 +178,14 @@ def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, Any]], st
               "made. Recall is per duplicate pair (the copy and its original in one cluster), overall and per kind of "
               "re-typing; `lost` counts pairs the rules would merge (`compare`) that blocking never compared. "
               "Memory: resident size once the records are built, and the peak during dedupe.", "",
-              "| records | seconds | target | works found | expected | pair recall | "
+              "| records | seconds | CPU s | target | works found | expected | pair recall | "
               + " | ".join(f"{k} recall" for k in kinds) + " | lost | RSS loaded, MB | peak RSS MB |",
-              "|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|"]
+              "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|"]
     for r in dedupe:
         target = DEDUPE_TARGETS.get(int(r["records"]))
         per_kind = " | ".join(f"{r['recall'].get(k, 0):.4f}" for k in kinds)
-        lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {f'≤ {target:g} s' if target else '–'} | "
+        limit = f"≤ {target:g} s" if target else "–"
+        lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {r['cpu']:.2f} | {limit} | "
                      f"{int(r['works']):,} | {int(r['expected']):,} | {r['pair_recall']:.4f} | {per_kind} | "
                      f"{int(r['lost_to_blocking'])} | {r['rss_before_mb']:.0f} | {r['peak_mb']:.0f} |")
     base = startup["python -c 'import typer'"]
