@@ -133,11 +133,27 @@ def canonical_word(token: str) -> str:
     return token
 
 
+# Words that `canonical_word` may change, or that may be a Roman numeral: most titles hold none and skip it.
+_MAY_CHANGE = frozenset(_NUMBER_WORDS) | frozenset(_SPELLING_WORDS) | frozenset(_ROMAN_VALUES)
+_BRITISH_ENDINGS = tuple(
+    stem + ending
+    for stem, endings in (("our", ("", "s", "ed", "ing", "able", "ite", "ites", "ful")),
+                          ("is", ("e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational")),
+                          ("ys", ("e", "es", "ed", "ing", "er", "ers")), ("tre", ("", "s")), ("ogue", ("", "s")),
+                          ("ll", ("ed", "ing", "er", "ers")))
+    for ending in endings
+)
+
+
 def match_key(title: str | None) -> str:
     """The dedupe key of a title: `normalise_title`, then one spelling per word (`canonical_word`) and Roman
     numerals after `Part`, `Volume`, `Chapter`... as digits, so `Colour`/`Color`, `Two-Stage`/`2-Stage` and
     `Part I`/`Part 1` give one key."""
-    tokens = [canonical_word(t) for t in normalise_title(title).split()]
+    key = normalise_title(title)
+    tokens = key.split()
+    if not any(t in _MAY_CHANGE or t.endswith(_BRITISH_ENDINGS) for t in tokens):
+        return key
+    tokens = [canonical_word(t) for t in tokens]
     for n in range(1, len(tokens)):
         if tokens[n] in _ROMAN_VALUES and tokens[n - 1] in _NUMBERED:
             tokens[n] = _ROMAN_VALUES[tokens[n]]
