@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from scholarcli.dedupe.evidence import one_edit
+
 #: How many of a title's rarest tokens make its blocking keys (each alone, and every pair of them).
 BLOCK_KEYS = 3
 #: Blocking keys shared by more records than this are not selective enough to compare all within.
@@ -69,7 +71,8 @@ def typo_fixes(df: Counter[str]) -> dict[str, str]:
     for word, count in df.items():
         if len(word) >= _FIX_MIN and word.isalpha():
             found = [known for variant in _deletions(word)
-                     if (known := index.get(variant)) and known != word and df[known] >= _FIX_RATIO * count]
+                     if (known := index.get(variant)) and known != word and df[known] >= _FIX_RATIO * count
+                     and one_edit(word, known)]  # two deletions can also meet two edits apart
             if found:
                 fixes[word] = max(found, key=lambda known: (df[known], known))
     return fixes

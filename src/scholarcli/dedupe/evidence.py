@@ -47,7 +47,7 @@ def unexplained_words(key_a: str, key_b: str) -> tuple[str, ...]:
 
 
 def _small_word_slip(word: str) -> bool:
-    return len(word) >= 4 and any(_one_edit(word, small) for small in _LONG_SMALL_WORDS) and not is_english_word(word)
+    return len(word) >= 4 and any(one_edit(word, small) for small in _LONG_SMALL_WORDS) and not is_english_word(word)
 
 
 def _compounds(words: list[str], others: list[str], other_tokens: list[str]) -> list[str]:
@@ -98,7 +98,7 @@ def _typo(a: str, b: str) -> bool:
     `embedding`/`embeeding`), if the word is long enough (`adam`/`adamw`, `image`/`imagen` are names).
     Two non-words (names of methods and data sets) are a slip only away from their first and last letters.
     """
-    edit = _one_edit(a, b)
+    edit = one_edit(a, b)
     if edit is None or not (a.isalpha() and b.isalpha()):
         return False
     first, last, replaced = edit
@@ -113,7 +113,7 @@ def _typo(a: str, b: str) -> bool:
     return len(word) >= shortest
 
 
-def _one_edit(a: str, b: str) -> tuple[bool, bool, bool] | None:
+def one_edit(a: str, b: str) -> tuple[bool, bool, bool] | None:
     """How two words differ by one letter dropped, added or replaced, or two neighbours swapped: whether
     the edit touches the first letter, the last letter, and whether it replaced one; None otherwise."""
     if abs(len(a) - len(b)) > 1 or a == b:
