@@ -32,18 +32,17 @@ def block_keys(keys: dict[int, str]) -> dict[int, list[str]]:
     those words) brings together copies that differ only by typos, case, punctuation and small words even
     where every word is common and no rare-token key is selective.
     """
-    tokens = {i: {t for t in key.split() if t not in _STOPWORDS and len(t) > 1} for i, key in keys.items()}
+    tokens = {i: {t for t in key.split() if len(t) > 1} for i, key in keys.items()}
     df: Counter[str] = Counter()
     for toks in tokens.values():
         df.update(toks)
-    fixes = typo_fixes(df)
-    if fixes:
-        for i, toks in tokens.items():
-            if any(t in fixes for t in toks):
-                fixed = {fixes.get(t, t) for t in toks}
-                df.subtract(toks - fixed)
-                df.update(fixed - toks)
-                tokens[i] = fixed
+    fixes = typo_fixes(df)  # small words count here, so `towrads` and `usign` read as small words
+    for i, toks in tokens.items():
+        if any(t in fixes or t in _STOPWORDS for t in toks):
+            fixed = {fixes.get(t, t) for t in toks} - _STOPWORDS
+            df.subtract(toks - fixed)
+            df.update(fixed - toks)
+            tokens[i] = fixed
     blocks: dict[int, list[str]] = {}
     for i, toks in tokens.items():
         rare = sorted((t for t in toks if df[t] > 1), key=lambda t: (df[t], t))[:BLOCK_KEYS]
