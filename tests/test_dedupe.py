@@ -100,12 +100,12 @@ def test_dedupe_human_report() -> None:
     from rich.console import Console
 
     from scholarcli import parse_paths
-    from scholarcli.dedupe import report
-    from scholarcli.render import write_dedupe_report
+    from scholarcli.pipeline import audit
+    from scholarcli.render.tables import write_dedupe_report
 
     records = parse_paths([str(SEEDS)])
     out = io.StringIO()
-    write_dedupe_report(report(records, dedupe(records)), Console(file=out, width=200))
+    write_dedupe_report(audit(records), Console(file=out, width=200))
     text = out.getvalue()
     assert "72 records -> 68 works" in text
     assert "merged #0 + #19 by title" in text
@@ -121,7 +121,7 @@ def test_cli_help_states_the_real_default_threshold() -> None:
 def test_report_is_typed_and_serialises_to_the_documented_json() -> None:
     from scholarcli import parse_paths
     from scholarcli.dedupe import report
-    from scholarcli.model import AuditRecord, DedupeReport
+    from scholarcli.model.results import AuditRecord, DedupeReport
 
     records = parse_paths([str(SEEDS)])
     audit = report(records, dedupe(records))

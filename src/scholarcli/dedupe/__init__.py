@@ -9,7 +9,7 @@ from __future__ import annotations
 from scholarcli.dedupe.audit import report
 from scholarcli.dedupe.cluster import DedupeResult, NearMiss, dedupe
 from scholarcli.dedupe.rules import DEFAULT_THRESHOLD, Decision, compare, numbers_differ, numbers_of
-from scholarcli.model import Link
+from scholarcli.model.results import Link
 
 __all__ = [
     "DEFAULT_THRESHOLD",

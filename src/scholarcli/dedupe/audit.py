@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from scholarcli.dedupe.cluster import DedupeResult
 from scholarcli.dedupe.rules import DEFAULT_THRESHOLD
-from scholarcli.model import AuditCluster, AuditNearMiss, AuditRecord, DedupeReport, Link, Work
+from scholarcli.model import Work
+from scholarcli.model.results import AuditCluster, AuditNearMiss, AuditRecord, DedupeReport, Link
 
 
 def report(records: Sequence[Work], result: DedupeResult, threshold: float = DEFAULT_THRESHOLD) -> DedupeReport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from scholarcli.dedupe.evidence import one_edit
+from scholarcli.normalise.vocab import STOPWORDS
 
 #: How many of a title's rarest tokens make its blocking keys (each alone, and every pair of them).
 BLOCK_KEYS = 3
@@ -16,10 +17,6 @@ NEIGHBOURS = 4
 #: Shortest token that blocking reads as a typo of a more frequent one, and how much more frequent that must be.
 _FIX_MIN = 4
 _FIX_RATIO = 10
-
-_STOPWORDS = frozenset(
-    "a an and are as at by for from in into is of on or over the to towards toward under via with without".split()
-)
 
 
 def block_keys(keys: dict[int, str]) -> dict[int, list[str]]:
@@ -38,8 +35,8 @@ def block_keys(keys: dict[int, str]) -> dict[int, list[str]]:
         df.update(toks)
     fixes = typo_fixes(df)  # small words count here, so `towrads` and `usign` read as small words
     for i, toks in tokens.items():
-        if any(t in fixes or t in _STOPWORDS for t in toks):
-            fixed = {fixes.get(t, t) for t in toks} - _STOPWORDS
+        if any(t in fixes or t in STOPWORDS for t in toks):
+            fixed = {fixes.get(t, t) for t in toks} - STOPWORDS
             df.subtract(toks - fixed)
             df.update(fixed - toks)
             tokens[i] = fixed

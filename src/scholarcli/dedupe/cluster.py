@@ -19,11 +19,12 @@ from scholarcli.dedupe.rules import (
     by_identifiers,
     conflict,
     equal_titles,
-    main_title_key,
     subtitle_rule,
     title_guards,
+    title_parts_keys,
 )
-from scholarcli.model import Link, Work
+from scholarcli.model import Work
+from scholarcli.model.results import Link
 from scholarcli.normalise.titles import match_key
 
 #: How many records of each of two clusters are checked against each other before they join (and how many
@@ -139,13 +140,13 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
         if uf.find(i) != uf.find(j):
             settle(i, j, title_guards(works[i], works[j], rep_keys[i], rep_keys[j], score, threshold), "fuzzy-title")
 
-    # Dropped subtitles: a title whose main part is another record's whole title.
+    # Dropped subtitles and headings: a title one of whose parts is another record's whole title.
     for i, key in rep_keys.items():
-        head = main_title_key(works[i].title)
-        if head and head in by_key and uf.find(i) != uf.find(j := by_key[head][0]):
-            subtitled = subtitle_rule(works[j], works[i], head, key)
-            if subtitled is not None:
-                settle(j, i, subtitled, "subtitle")
+        for part in title_parts_keys(works[i].title):
+            if part in by_key and uf.find(i) != uf.find(j := by_key[part][0]):
+                subtitled = subtitle_rule(works[j], works[i], part, key)
+                if subtitled is not None:
+                    settle(j, i, subtitled, "subtitle")
 
     # Abstracts: titleless records against every record with an abstract, blocked on rare abstract tokens.
     titleless = [i for i, w in enumerate(works) if not w.title and w.abstract]

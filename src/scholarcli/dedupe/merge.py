@@ -17,8 +17,9 @@ def merge_works(works: Sequence[Work]) -> Work:
     """One work from several records of it: full authors over truncated, full abstract over cut, earliest date.
 
     `year`/`date` are the first appearance (a dblp CoRR entry's year over its conference version's),
-    `updated` the latest seen; the venue and type are the published version's over a preprint's (`CoRR`,
-    `arXiv`); the DOI is the publisher's over a preprint server's; lists and `sources` are unions.
+    `updated` the latest seen, `citations` the highest count; the venue and type are the published
+    version's over a preprint's (`CoRR`, `arXiv`); the DOI is the publisher's over a preprint server's;
+    lists and `sources` are unions.
     """
     if len(works) == 1:
         return works[0]
@@ -41,6 +42,8 @@ def merge_works(works: Sequence[Work]) -> Work:
         arxiv_id=_first(w.arxiv_id for w in works),
         arxiv_version=max((w.arxiv_version for w in works if w.arxiv_version), default=None),
         doi=_first(w.doi for w in works if publisher_doi(w)) or _first(w.doi for w in works),
+        pmid=_first(w.pmid for w in works),
+        citations=max((w.citations for w in works if w.citations is not None), default=None),
         venue=venue_work.venue if venue_work else None,
         type=(venue_work.type if venue_work else None)
         or _first(w.type for w in works if w.type != "preprint")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from scholarcli.dedupe.evidence import unexplained_words
 from scholarcli.model import Work
-from scholarcli.normalise.names import SUFFIXES, display_order, name_key
+from scholarcli.normalise.names import family_key
 from scholarcli.normalise.titles import match_key, normalise_title
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which the fuzzy rule may merge; chosen on
@@ -31,7 +31,8 @@ LONG_YEAR_SLACK = 4
 SHORT_TITLE = 20
 #: The share of the shorter author list that the other must have, else the lists conflict.
 AUTHOR_OVERLAP = 0.5
-#: A main title shorter than this (normalised characters) never stands for its subtitled version.
+#: A main title shorter than this (normalised characters) never stands for its subtitled version (the part
+#: after a heading must be at least SHORT_TITLE long).
 SUBTITLE_HEAD_MIN = 8
 #: Characters of abstract compared by the abstract rule (both sides are cut to the shorter, so cut ones match).
 ABSTRACT_SPAN = 600
@@ -46,8 +47,8 @@ _PREPRINT_DOI = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
-_VANCOUVER_INITIALS = re.compile(r"[A-Z]{1,3}")
-# Where a subtitle starts: `Title: Subtitle`, `Title - Subtitle`, `Title? Subtitle`, `Title. Subtitle`.
+# Where a subtitle (or the title after a heading) starts: `Title: Subtitle`, `Title - Subtitle`,
+# `Title? Subtitle`, `Heading. Title`.
 _SUBTITLE = re.compile(r"[:.?!]\s|\s[-\u2013\u2014]+\s")
 
 
@@ -100,20 +101,8 @@ def by_identifiers(a: Work, b: Work) -> Decision | None:
 
 @lru_cache(maxsize=1 << 16)
 def family_names(authors: tuple[str, ...]) -> frozenset[str]:
-    """The family names of an author list, as keys: `Qi Qian`, `Q Qian`, `Qian, Qi` and `Qian Q` give `qian`."""
-    families = set()
-    for name in authors:
-        tokens = [t for t in display_order(name).split() if not t.isdigit() and t not in SUFFIXES]
-        if not tokens:
-            continue
-        if len(tokens) > 1 and _VANCOUVER_INITIALS.fullmatch(tokens[-1]) and len(tokens[0]) > 1:
-            family = " ".join(tokens[:-1])  # Vancouver style: `Jinek M`, `Smith AB`
-        else:
-            family = tokens[-1]
-        key = name_key(family).replace(" ", "")
-        if key:
-            families.add(key)
-    return frozenset(families)
+    """The family names of an author list (`names.family_key`: `Qi Qian`, `Q Qian`, `Qian Q` give `qian`)."""
+    return frozenset(key for key in map(family_key, authors) if key)
 
 
 def _shared_authors(a: Work, b: Work) -> tuple[int, int] | None:
@@ -256,24 +245,30 @@ def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresho
     return Decision(True, "fuzzy-title", score)
 
 
-def main_title_key(title: str | None) -> str | None:
-    """The match key of a title's main part, before its subtitle; None when it has no subtitle."""
+def title_parts_keys(title: str | None) -> tuple[str, ...]:
+    """The match keys of a title's two parts around its first separator: the main title (before a subtitle)
+    and the rest (after a heading such as PubMed's `Genome editing.`). Parts too short to stand for the
+    whole title are left out; none when the title has no separator."""
     if not title or not (m := _SUBTITLE.search(title)):
-        return None
-    key = match_key(title[: m.start()])
-    return key if len(key) >= SUBTITLE_HEAD_MIN and " " in key else None
+        return ()
+    head, tail = match_key(title[: m.start()]), match_key(title[m.end():])
+    parts = [head] if len(head) >= SUBTITLE_HEAD_MIN and " " in head else []
+    if len(tail) >= SHORT_TITLE:
+        parts.append(tail)
+    return tuple(parts)
 
 
 def subtitle_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision | None:
-    """One title is the other's main title (`SoftTriple Loss` / `SoftTriple Loss: Deep Metric Learning…`):
-    one work when at least two authors (or one and the same sole author) agree and the years at most one
-    apart. None when neither title is the other's main title."""
-    if main_title_key(b.title) != key_a and main_title_key(a.title) != key_b:
+    """One title is the other without its subtitle (`SoftTriple Loss` / `SoftTriple Loss: Deep Metric
+    Learning…`) or without a heading in front (`Genome editing. The new frontier…`): one work when at least
+    two authors (or one and the same sole author) agree and the years are at most one apart. None when
+    neither title is a part of the other."""
+    if key_a not in title_parts_keys(b.title) and key_b not in title_parts_keys(a.title):
         return None
     if authors_agree(a, b) and years_compatible(a, b, slack=1):
         return Decision(True, "subtitle")
     return Decision(False, score=title_similarity(key_a, key_b),
-                    reason="one title is the other without its subtitle, but authors and year do not confirm it")
+                    reason="one title is part of the other, but authors and year do not confirm it")
 
 
 def abstract_key(work: Work) -> str:
