@@ -20,7 +20,7 @@ def test_python_dash_m_runs_the_tool() -> None:
     done = subprocess.run([sys.executable, "-m", "scholarcli", "formats"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert [line.split()[0] for line in done.stdout.splitlines()] == [
-        "profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed"]
+        "profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed", "citation-list"]
 
 
 def test_every_key_is_present_on_every_work() -> None:

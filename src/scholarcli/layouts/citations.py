@@ -1,0 +1,283 @@
+"""Publication lists on CVs and lab pages; also the fallback for any text that reads as a list of citations.
+
+    Journal Articles
+    [2] Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E. A programmable dual-RNA-guided
+        DNA endonuclease in adaptive bacterial immunity. Science. 2012;337(6096):816-21.
+    • Smith, A., & Lee, B. (2020). Title. Journal, 12(3), 45–67. https://doi.org/10.…
+
+Entries are cut at list markers (`[3]`, `3.`, `•`, `-`, `*`, `##### 1.`), at blank lines, at hanging
+indents, and, in unmarked lists, where a finished citation (with its year) is followed by a line that opens
+a new one. Section headings (`Journal Articles`, `Publications 2024`, a bare year) give the type and a
+fallback year; page chrome (`Home`, `Contact`, `© 2024 …`) is dropped. Each entry is split into fields by
+`citation_fields.split_reference`; an entry that cannot be split still comes out, its whole text as the
+title, with a warning. Text with no sign of a citation (no year, no identifier) is reported, not invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+
+NAME = "citation-list"
+SUMMARY = "Publication list from a CV or lab page: numbered, bulleted or plain citations (also the fallback)"
+
+_MARKER = re.compile(
+    r"^(?:\[[A-Za-z]{0,3}\s?\d{1,3}\]|\([A-Za-z]{0,3}\d{1,3}\)|[A-Z]{0,2}\d{1,3}[.)](?!\d)|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
+)
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_LABEL = re.compile(r"^\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?\s*(?P<value>.*)$")
+_HEADING_WORDS = re.compile(
+    r"\b(?:publications?|papers?|articles?|journals?|conferences?|proceedings|workshops?|books?|chapters?|"
+    r"monographs?|preprints?|manuscripts?|theses|thesis|dissertations?|reports?|patents?|reviews?|"
+    r"submitted|in\s+preparation|under\s+review|working\s+papers?|editorials?|abstracts?|posters?|talks?|"
+    r"presentations?|bibliography|refereed|peer[- ]reviewed)\b",
+    re.IGNORECASE,
+)
+_YEAR_HEADING = re.compile(rf"^(?:{YEAR}|{YEAR}\s*[-–—]\s*(?:{YEAR}|today|present|now))\s*:?$", re.IGNORECASE)
+_CHROME = re.compile(
+    r"^(?:home|contact|about(?: me)?|menu|search|news|people|team|members|research|teaching|cv|blog|links?|"
+    r"skip to (?:main )?content|back to top|toggle navigation|main menu|navigation|login|log in|sign in|"
+    r"(?:last )?(?:updated|modified)\b.*|.*\ball rights reserved\b.*|(?:©|\(c\)|copyright)\s.*|powered by\b.*|"
+    r"(?:[\w ]{1,20}\|){2,}[\w ]{1,20}|show (?:all|more|less)|expand|collapse|top|print|share)\.?$",
+    re.IGNORECASE,
+)
+_TAIL_LINE = re.compile(
+    r"^(?:\[?(?:pdf|html|code|slides|video|bibtex|bib|abstract|link|poster|data|doi|publisher['’]s version|"
+    r"download\s*:.*|google scholar|pubmed|full text|preprint|supplement(?:ary material)?)\]?\s*(?:[|·,/]\s*)?)+$",
+    re.IGNORECASE,
+)
+_SIGNAL = re.compile(
+    rf"(?:\b{YEAR}[a-z]?\b|\bin\s+press\b|\bforthcoming\b|\bto\s+appear\b|\b10\.\d{{4,9}}/|\barXiv\s*:|\bdoi\b)",
+    re.IGNORECASE,
+)
+_VENUE_CUE = re.compile(
+    r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProc(?:eedings)?\b|\bJournal\b|\bConf(?:erence)?\b|\bTrans(?:actions)?\b|"
+    r"\bvol\.|\bpp\.|\bpages\b|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bPress\b|\bRev(?:iew)?\b|"
+    r"\bLett(?:ers)?\b|\bUniversity\b|\bpreprint\b|\bSci(?:ence|\.)?\b|[“\"][^”\"]{8,}[”\"])",
+)
+_TYPES = (
+    (re.compile(r"preprint|working paper|submitted|under review|in preparation|manuscript", re.I), "preprint"),
+    (re.compile(r"conference|proceedings|workshop|symposi", re.I), "inproceedings"),
+    (re.compile(r"chapter", re.I), "incollection"),
+    (re.compile(r"\bbooks?\b|monograph", re.I), "book"),
+    (re.compile(r"journal|articles?\b", re.I), "article"),
+    (re.compile(r"thes[ie]s|dissertation", re.I), "thesis"),
+    (re.compile(r"patent", re.I), "patent"),
+    (re.compile(r"report", re.I), "report"),
+)
+_HEADING_MAX_WORDS = 8
+_PROSE_MIN_WORDS = 6
+
+
+@dataclass(slots=True)
+class _Entry:
+    """The lines of one entry as read: the first line's number and indent, and its heading context."""
+
+    number: int
+    indent: int
+    parts: list[str]
+    marked: bool
+    heading: str | None
+    labels: dict[str, str] = field(default_factory=dict)
+    last_label: str = ""
+
+    @property
+    def text(self) -> str:
+        return _join(self.parts)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
+            out = out[:-1] + part  # a word hyphenated across the line break
+        else:
+            out = f"{out} {part}" if out else part
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    """`Journal Articles`, `Publications 2024`, `2023`, `Refereed Conference Papers:`: short, no sentence."""
+    if _YEAR_HEADING.match(text):
+        return True
+    words = text.split()
+    if len(words) > _HEADING_MAX_WORDS or len(text) > 70 or text.endswith((".", ",", ";")):
+        return False
+    if not _HEADING_WORDS.search(text):
+        return False
+    return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
+
+
+def _is_start(text: str) -> bool:
+    """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
+    return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and text[0].isupper() and not re.match(
+        r"(?:In\b|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|Association|doi|DOI|https?:|arXiv)", text
+    )
+
+
+def _complete(text: str) -> bool:
+    """Whether an entry read so far already has what a citation ends with: a year or identifier, and a stop."""
+    return bool(_SIGNAL.search(text)) and text.rstrip()[-1:] in ".)]0123456789"
+
+
+def _type_of(heading: str | None) -> str | None:
+    if heading is None:
+        return None
+    for pattern, kind in _TYPES:
+        if pattern.search(heading):
+            return kind
+    return None
+
+
+def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
+    """Entries, and (line, text) for lines that are neither an entry nor a heading nor chrome (prose)."""
+    heading: str | None = None
+    current: _Entry | None = None
+    gap = False
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            gap = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        was_gap, gap = gap, False
+        label = _LABEL.match(text)
+        if label and current is not None:
+            current.last_label = label["label"].strip().casefold()
+            current.labels[current.last_label] = label["value"].strip()
+            continue
+        if current is not None and current.last_label and not _MD_HEADING.match(text):
+            key = current.last_label  # a labelled value wrapped onto the next line
+            current.labels[key] = f"{current.labels[key]} {text}".strip()
+            continue
+        md = _MD_HEADING.match(text)
+        if md:
+            text = text[md.end():].strip()
+        marker = _MARKER.match(text)
+        if not md and (_CHROME.match(text) or (current is None and len(text.split()) <= 2 and not marker)):
+            if current is not None and not _TAIL_LINE.match(text):
+                yield current
+                current = None
+            continue
+        if _TAIL_LINE.match(text):
+            continue
+        if not marker and _is_heading(text):
+            if current is not None:
+                yield current
+                current = None
+            heading = text
+            continue
+        if md and not marker and current is None and not _SIGNAL.search(text) and len(text.split()) <= 3:
+            heading = text
+            continue
+        body = text[marker.end():] if marker else text
+        if md:
+            body = re.sub(r"^\d{1,3}\.\s*", "", body)
+        starts = bool(marker or md)
+        if current is None:
+            current = _Entry(number, indent, [body], starts, heading)
+            continue
+        if starts:
+            new = True
+        elif current.marked or md:
+            new = was_gap and _complete(current.text) and _is_start(body) and not current.labels
+        elif indent > current.indent:
+            new = False
+        else:
+            new = was_gap or (_complete(current.text) and _is_start(body))
+        if new:
+            yield current
+            current = _Entry(number, indent, [body], starts, heading)
+        else:
+            current.parts.append(body)
+    if current is not None:
+        yield current
+
+
+def _has_evidence(text: str) -> bool:
+    """Whether an entry reads as a citation: a year or identifier, and names in front or a venue cue."""
+    if not _SIGNAL.search(text):
+        return False
+    return bool(read_names(text)) or bool(_VENUE_CUE.search(text))
+
+
+def sniff(text: str) -> float:
+    """The share of entries that read as citations, when there are at least two of them; prose scores 0."""
+    cites = prose = 0
+    for item in _segment(text.split("\n")[:2000]):
+        if isinstance(item, tuple):
+            continue
+        body = item.text
+        if item.labels or _has_evidence(body):
+            cites += 1
+        elif len(body.split()) >= _PROSE_MIN_WORDS:
+            prose += 1
+    if cites < 2:
+        return 0.0
+    return round(cites / (cites + prose), 3)
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every entry of a publication list."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield a record per entry in order; prose is reported as a warning, never made into a record."""
+    for item in _segment(lines):
+        if isinstance(item, tuple):
+            continue
+        if item.labels:
+            yield _labelled(item, path)
+            continue
+        text = item.text
+        if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
+            if len(text.split()) >= _PROSE_MIN_WORDS:
+                yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
+            continue
+        fields = split_reference(text)
+        if not fields.split:
+            yield ParseIssue(path, item.number, "citation not split into fields; its whole text is kept as the title")
+        year = fields.year
+        if year is None and not fields.in_press and item.heading and (m := re.search(YEAR, item.heading)):
+            year = int(m.group(0))
+        yield Work(
+            title=fields.title,
+            authors=fields.authors,
+            authors_truncated=fields.authors_truncated,
+            year=year,
+            date=str(year) if year else None,
+            doi=fields.doi,
+            arxiv_id=fields.arxiv_id,
+            venue=fields.venue,
+            type=_type_of(item.heading),
+            sources=(Source(NAME, path, item.number),),
+        )
+
+
+def _labelled(item: _Entry, path: str) -> Work:
+    """A markdown digest entry: `##### 1.Title`, `**Authors:** A, B`, `**Abstract:** …`."""
+    labels = item.labels
+    authors_text = labels.get("authors") or labels.get("author") or ""
+    names = read_names(authors_text)
+    authors = names.names if names else tuple(a.strip() for a in re.split(r",|\band\b", authors_text) if a.strip())
+    identifiers = " ".join(f"{k}: {v}" for k, v in labels.items() if k not in {"abstract", "authors", "author"})
+    fields = split_reference(f"{item.text}. {identifiers}") if identifiers else None
+    year = fields.year if fields else None
+    return Work(
+        title=item.text.rstrip(". ") or None,
+        authors=authors,
+        authors_truncated=bool(names and names.truncated),
+        year=year,
+        date=str(year) if year else None,
+        doi=fields.doi if fields else None,
+        arxiv_id=fields.arxiv_id if fields else None,
+        abstract=labels.get("abstract") or None,
+        type=_type_of(item.heading),
+        sources=(Source(NAME, path, item.number),),
+    )
