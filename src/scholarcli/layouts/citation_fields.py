@@ -94,12 +94,17 @@ def _is_initial(tok: str) -> bool:
 
 
 def _is_bare_initials(tok: str) -> bool:
-    """`AB`, `J`: Vancouver/Scholar initials without full stops."""
-    return 1 <= len(tok) <= 3 and tok.isalpha() and tok.isupper()
+    """`AB`, `J`, `X-S`: Vancouver/Scholar initials without full stops."""
+    return bool(re.fullmatch(r"[^\W\d_a-z]{1,3}|[^\W\d_a-z](?:-[^\W\d_a-z])+", tok)) and tok.isupper()
 
 
 def _is_family(tok: str) -> bool:
     return len(tok) >= 2 and not tok.endswith(".") and tok[0].isupper() and not tok.isupper()
+
+
+def _is_family_or_caps(tok: str) -> bool:
+    """A family name before its comma, also in capitals (`DONG, Sixun`, ISO 690 and many European CVs)."""
+    return _is_family(tok) or (len(tok) >= 2 and bool(re.fullmatch(r"[^\W\d_a-z]+(?:['’-][^\W\d_a-z]+)*", tok)))
 
 
 def _is_given(tok: str) -> bool:
@@ -161,13 +166,17 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
     end = pos
     ends_in_stop = False
     form = ""
+    before: list[tuple[int, bool]] = []  # where the previous name ended, to step back to
+    name_end = pos
     while True:
         name, stop, form_here, after = _read_one(text, end, form)
         if name is None:
             break
         form = form or form_here
         names.append(name)
+        before.append((name_end, ends_in_stop))
         end, ends_in_stop = after, stop
+        name_end = after
         if m := _TRUNCATION.match(text, end):
             truncated, end, ends_in_stop = True, m.end(), True
             break
@@ -180,12 +189,19 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
                 truncated, end, ends_in_stop = True, m.end(), True
             break
         end = sep.end()
-    if not names:
-        return None
-    rest = text[end:]
-    if not (ends_in_stop or not rest.strip() or re.match(r"\s*[.,:;(\[“\"‘]|\s+[-–—]\s", rest)):
+    while names and not truncated and not _closed(text, end, ends_in_stop):
+        # `J. Hu, Customized Multiple Clustering via …`: the last "name" opened the title; step back
+        names.pop()
+        end, ends_in_stop = before.pop()
+    if not names or not _closed(text, end, ends_in_stop):
         return None
     return NameList(tuple(names), truncated, end)
+
+
+def _closed(text: str, end: int, ends_in_stop: bool) -> bool:
+    """Whether a name list may end here: at punctuation, a quote, a dash, the end, or an initial's stop."""
+    rest = text[end:]
+    return ends_in_stop or not rest.strip() or bool(re.match(r"\s*[.,:;(\[“\"‘]|\s+[-–—]\s", rest))
 
 
 def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, int]:
@@ -195,14 +211,17 @@ def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, in
         return None, False, "", pos
     # Inverted `Smith, A.` / `Smith, Alice` / `van der Berg, J.`: family words, a comma, then given names.
     fam = 0
-    while fam < len(toks) and fam < 4 and toks[fam][0].lower() in PARTICLES:
+    while fam < len(toks) and fam < 4 and toks[fam][0] in PARTICLES:  # `van der Berg, J.`; `Le Cong` is a name
         fam += 1
-    if fam < len(toks) and _is_family(toks[fam][0]) and text[toks[fam][2]:toks[fam][2] + 1] == ",":
+    if fam < len(toks) and _is_family_or_caps(toks[fam][0]) and text[toks[fam][2]:toks[fam][2] + 1] == ",":
         family_end = toks[fam][2]
         given = _tokens(text, family_end + 1)
-        initials = []
+        initials: list[str] = []
         for tok, _, _ in given:
-            if _is_initial(tok) or (_is_bare_initials(tok) and len(tok) <= 2):
+            dotted = _is_initial(tok)
+            if (dotted or (_is_bare_initials(tok) and len(tok) <= 2)) and (
+                not initials or dotted == initials[0].endswith(".")  # `Hu, G. A Survey`: `A` opens the title
+            ):
                 initials.append(tok)
             else:
                 break
@@ -212,7 +231,7 @@ def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, in
             shown = " ".join(initials)
             return _tidy_initials(f"{shown} {family}"), initials[-1].endswith("."), "inverted", last_end
         elif given and fam == 0 and (form == "inverted" or len(toks) == 1):
-            words = []
+            words: list[str] = []
             for tok, _, _ in given[:3]:
                 if not (_is_given(tok) or tok.lower() in PARTICLES):
                     break
@@ -230,12 +249,19 @@ def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, in
         end = toks[n - 1][2]
         name = " ".join(t for t, _, _ in toks[:n])
         stop = name.endswith(".")
-        if not stop or form == "vancouver":  # `John A. Smith` is not Vancouver's `Lee C.`
-            return name.rstrip("."), stop, "vancouver", end
+        if not stop or form == "vancouver" or not _ends_list(text, toks, _given_first(toks)):
+            return name.rstrip("."), stop, "vancouver", end  # `John A. Smith,` is not Vancouver's `Lee C.`
     if n := _given_first(toks):
         end = toks[n - 1][2]
         return _tidy_initials(text[toks[0][1]:end]), False, "given", end
     return None, False, "", pos
+
+
+def _ends_list(text: str, toks: list[tuple[str, int, int]], n: int) -> bool:
+    """Whether a given-first reading of n tokens ends where a name list goes on or stops (`,`, `and`, `.`)."""
+    if n == 0:
+        return False
+    return bool(re.match(r"\s*(?:[,;.:(]|and\s|&)", text[toks[n - 1][2]:])) or toks[n - 1][2] == len(text)
 
 
 def _clean(text: str) -> tuple[str, str | None, str | None, bool]:
@@ -289,7 +315,27 @@ def _subtitle_follows(text: str, pos: int) -> bool:
         return False
     end = _sentence_end(text, start, title=False)
     segment = text[start:end]
+    if _comma_end(segment, by_comma=False) < len(segment):  # `Trade in Minutes! Rationality-Driven …, (2025).`
+        return True
     return end < len(text) and not re.search(r"\d", segment) and bool(text[end:].strip(" .,;:"))
+
+
+_TAIL_VENUE = re.compile(r"(?:arXiv|preprint|[Ii]n[:\s]|Proc\b|Proceedings\b)")
+
+
+def _comma_end(sentence: str, by_comma: bool) -> int:
+    """Where an unquoted title ends inside its sentence when a comma, not a full stop, closes it.
+
+    `Title, (2025)` and `Title, arXiv preprint` end at the comma; after names closed by a comma (APS, ISO 690:
+    `A. Smith and B. Lee, Title, Phys. Rev. 47`) the first comma before a capital or digit ends the title.
+    """
+    for m in re.finditer(r",\s+", sentence):
+        tail = sentence[m.end():]
+        if _YEAR_CHUNK.fullmatch(tail.rstrip()) or _TAIL_VENUE.match(tail):
+            return m.start()
+        if by_comma and len(sentence[: m.start()].split()) >= 2 and re.match(r"[^\W_a-z]", tail):
+            return m.start()
+    return len(sentence)
 
 
 def _quoted(text: str, pos: int) -> tuple[str, int] | None:
@@ -367,6 +413,7 @@ def split_reference(raw: str) -> Fields:
         title, end = q
     else:
         end = _sentence_end(text, pos)
+        end = pos + _comma_end(text[pos:end], by_comma=text[names.end:pos].strip().startswith(","))
         title = text[pos:end]
     rest = text[end:]
     year = head_year or _year(rest) or _year(text)

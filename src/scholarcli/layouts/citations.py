@@ -60,6 +60,11 @@ _VENUE_CUE = re.compile(
     r"\bvol\.|\bpp\.|\bpages\b|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bPress\b|\bRev(?:iew)?\b|"
     r"\bLett(?:ers)?\b|\bUniversity\b|\bpreprint\b|\bSci(?:ence|\.)?\b|[“\"][^”\"]{8,}[”\"])",
 )
+_STRONG_CUE = re.compile(
+    r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProceedings\b|\bJournal\b|\bConference\b|\bTrans\.|\bTransactions\b|"
+    r"\bvol\.|\bpp\.|\bpages\s+\d|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bpreprint\b|"
+    r"\b10\.\d{4,9}/|\barXiv\s*:|[“\"][^”\"]{8,}[”\"])",
+)
 _TYPES = (
     (re.compile(r"preprint|working paper|submitted|under review|in preparation|manuscript", re.I), "preprint"),
     (re.compile(r"conference|proceedings|workshop|symposi", re.I), "inproceedings"),
@@ -113,6 +118,13 @@ def _is_heading(text: str) -> bool:
     return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
 
 
+def _is_chrome(text: str) -> bool:
+    """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
+    if _CHROME.match(text):
+        return True
+    return len(text.split()) <= 12 and bool(re.search(r"©|\ball rights reserved\b", text, re.IGNORECASE))
+
+
 def _is_start(text: str) -> bool:
     """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
     return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and text[0].isupper() and not re.match(
@@ -159,14 +171,20 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         if md:
             text = text[md.end():].strip()
         marker = _MARKER.match(text)
-        if not md and (_CHROME.match(text) or (current is None and len(text.split()) <= 2 and not marker)):
+        if not marker and not md and _is_heading(text):
+            if current is not None:
+                yield current
+                current = None
+            heading = text
+            continue
+        if not md and (_is_chrome(text) or (current is None and len(text.split()) <= 2 and not marker)):
             if current is not None and not _TAIL_LINE.match(text):
                 yield current
                 current = None
             continue
         if _TAIL_LINE.match(text):
             continue
-        if not marker and _is_heading(text):
+        if md and not marker and _is_heading(text):
             if current is not None:
                 yield current
                 current = None
@@ -200,10 +218,11 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
 
 
 def _has_evidence(text: str) -> bool:
-    """Whether an entry reads as a citation: a year or identifier, and names in front or a venue cue."""
+    """Whether an entry reads as a citation: a year or identifier, and names in front, a quoted title, an
+    identifier, or a venue's marks (`In Proc.`, `Journal`, `vol.`, `pp.`, `12(3)`, `12:45`)."""
     if not _SIGNAL.search(text):
         return False
-    return bool(read_names(text)) or bool(_VENUE_CUE.search(text))
+    return bool(read_names(text) or _STRONG_CUE.search(text))
 
 
 def sniff(text: str) -> float:
