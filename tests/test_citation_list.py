@@ -159,3 +159,24 @@ def test_a_heading_year_is_the_fallback_year() -> None:
                  "- C. Wu. Graphs at scale. In Proc. of SIGMOD, pages 1–12.")
     works = parse(text, "cv.txt", date(2026, 1, 1)).works
     assert [(w.title, w.year) for w in works] == [("Joins in practice", None), ("Graphs at scale", 2023)]
+
+
+def test_long_lists_keep_every_entry_even_where_a_number_reads_as_a_year() -> None:
+    text = "".join(f"{n}. A. Smith and B. Lee. Paper {n} on joins. In Proc. of PODS, 2019.\n" for n in range(1, 2101))
+    text += "".join(f"[{n}] C. Wu. Paper {n} on graphs. In Proc. of ICDT, 2020.\n" for n in range(1, 12))
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert len(works) == 2111
+    assert works[1999].title == "Paper 2000 on joins"
+
+
+def test_an_entry_opening_with_a_lower_case_particle_is_not_run_into_the_one_before() -> None:
+    text = _text(
+        "Bengio, Y. (2009). Learning deep architectures for AI. Foundations and Trends in Machine Learning, 2(1).",
+        "van der Maaten, L., & Hinton, G. (2008). Visualizing data using t-SNE. Journal of Machine Learning",
+        "Research, 9, 2579–2605.",
+    )
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors) for w in works] == [
+        ("Learning deep architectures for AI", ("Y. Bengio",)),
+        ("Visualizing data using t-SNE", ("L. van der Maaten", "G. Hinton")),
+    ]

@@ -299,8 +299,7 @@ def _sentence_end(text: str, pos: int = 0, title: bool = True) -> int:
     """
     for m in re.finditer(r"\.(?=\s|$)|[?!](?=[\s,;:]|$)", text[pos:]):
         i = pos + m.start()
-        word = re.search(r"(\S+)$", text[pos:i])
-        before = word.group(1).lower() if word else ""
+        before = text[max(pos, text.rfind(" ", pos, i) + 1):i].lower()
         if text[i] == "." and (before.rstrip(".") in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
         if text[i] in "?!" and title and _subtitle_follows(text, i + 1):

@@ -26,8 +26,11 @@ from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 NAME = "citation-list"
 SUMMARY = "Publication list from a CV or lab page: numbered, bulleted or plain citations (also the fallback)"
 
+# `[3]`, `[J12]`, `(3)`, `3.`, `C4)`, bullets; outside brackets a number that reads as a year (`(2013).`) is none.
+_NUMBER = rf"(?!{YEAR}\b)\d{{1,4}}"
 _MARKER = re.compile(
-    r"^(?:\[[A-Za-z]{0,3}\s?\d{1,3}\]|\([A-Za-z]{0,3}\d{1,3}\)|[A-Z]{0,2}\d{1,3}[.)](?!\d)|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
+    rf"^(?:\[[A-Za-z]{{0,3}}\s?\d{{1,5}}\]|\([A-Za-z]{{0,3}}{_NUMBER}\)|[A-Z]{{0,2}}{_NUMBER}[.)](?!\d)"
+    r"|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
 )
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _LABEL = re.compile(r"^\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?\s*(?P<value>.*)$")
@@ -75,6 +78,8 @@ _TYPES = (
     (re.compile(r"patent", re.I), "patent"),
     (re.compile(r"report", re.I), "report"),
 )
+#: An entry longer than this (characters) is not one citation: a paragraph, or lines run together.
+CITATION_MAX = 2000
 _HEADING_MAX_WORDS = 8
 _PROSE_MIN_WORDS = 6
 
@@ -118,6 +123,12 @@ def _is_heading(text: str) -> bool:
     return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
 
 
+def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
+    """`1500. …` after `1499. …`: a number that would read as a year is a marker when it continues the list."""
+    m = re.match(r"(\d{4,5})[.)]\s*", text)
+    return m if m and int(m.group(1)) == last + 1 else None
+
+
 def _is_chrome(text: str) -> bool:
     """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
     if _CHROME.match(text):
@@ -151,6 +162,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
     heading: str | None = None
     current: _Entry | None = None
     gap = False
+    last_number = -1
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -170,7 +182,9 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         md = _MD_HEADING.match(text)
         if md:
             text = text[md.end():].strip()
-        marker = _MARKER.match(text)
+        marker = _MARKER.match(text) or _next_in_sequence(text, last_number)
+        if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
+            last_number = int(number_m.group(1))
         if not marker and not md and _is_heading(text):
             if current is not None:
                 yield current
@@ -207,7 +221,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         elif indent > current.indent:
             new = False
         else:
-            new = was_gap or (_complete(current.text) and _is_start(body))
+            new = was_gap or (_complete(current.text) and (_is_start(body) or read_names(body) is not None))
         if new:
             yield current
             current = _Entry(number, indent, [body], starts, heading)
@@ -232,7 +246,9 @@ def sniff(text: str) -> float:
         if isinstance(item, tuple):
             continue
         body = item.text
-        if item.labels or _has_evidence(body):
+        if len(body) > CITATION_MAX:
+            prose += 1
+        elif item.labels or _has_evidence(body):
             cites += 1
         elif len(body.split()) >= _PROSE_MIN_WORDS:
             prose += 1
@@ -255,6 +271,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             yield _labelled(item, path)
             continue
         text = item.text
+        if len(text) > CITATION_MAX:
+            yield ParseIssue(path, item.number, f"{len(text)} characters without a break: too long for a citation; "
+                             "skipped")
+            continue
         if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
             if len(text.split()) >= _PROSE_MIN_WORDS:
                 yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
