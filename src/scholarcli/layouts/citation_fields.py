@@ -83,6 +83,7 @@ class NameList:
     names: tuple[str, ...]
     truncated: bool
     end: int
+    form: str = ""  # how the first name is written: `given` (A. Smith), `inverted` (Smith, A.), `vancouver`
 
 
 def _is_upper_word(tok: str) -> bool:
@@ -195,7 +196,7 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
         end, ends_in_stop = before.pop()
     if not names or not _closed(text, end, ends_in_stop):
         return None
-    return NameList(tuple(names), truncated, end)
+    return NameList(tuple(names), truncated, end, form)
 
 
 def _closed(text: str, end: int, ends_in_stop: bool) -> bool:
@@ -228,6 +229,11 @@ def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, in
         family = text[toks[0][1]:family_end]
         if initials:
             last_end = given[len(initials) - 1][2]
+            if len(given) > len(initials) and _is_given(nxt := given[len(initials)][0]) and re.match(
+                r"[,;]", text[given[len(initials)][2]:]
+            ):  # `RAN, F. Ann,`
+                initials.append(nxt)
+                last_end = given[len(initials) - 1][2]
             shown = " ".join(initials)
             return _tidy_initials(f"{shown} {family}"), initials[-1].endswith("."), "inverted", last_end
         elif given and fam == 0 and (form == "inverted" or len(toks) == 1):
@@ -361,7 +367,7 @@ def _title(text: str) -> str | None:
 
 
 def _venue(text: str) -> str | None:
-    rest = _VENUE_LEAD.sub("", text.strip())
+    rest = _VENUE_LEAD.sub("", re.sub(r"^[\s.,;]*\([^()]*\)", "", text).strip())
     if m := _VENUE_END.search(rest):
         rest = rest[: m.start()]
     venue = rest.strip(" ,;:()-–")
@@ -433,7 +439,10 @@ def _title_first(text: str, names: NameList | None) -> Fields | None:
     after = read_names(text, pos)
     if after is None:
         return None
-    if names is not None and not (len(names.names) == 1 and len(after.names) >= 2 and not names.truncated):
+    # `Leapfrog Triejoin: A Simple … Algorithm. Todd L. Veldhuizen. ICDT 2014`: a lone "name" without initials
+    # before a sentence that is a name list is the title's opening words
+    lone = names is not None and len(names.names) == 1 and not names.truncated and names.form == "given"
+    if names is not None and not (lone and (len(after.names) >= 2 or "." not in names.names[0])):
         return None
     rest = text[after.end:]
     return Fields(_title(title), after.names, after.truncated, _year(rest) or _year(text), _venue(rest))

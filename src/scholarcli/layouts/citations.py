@@ -102,13 +102,26 @@ class _Entry:
 
 
 def _join(parts: list[str]) -> str:
+    """The lines of an entry as one string. A line that is nothing but a name list (lab pages print title,
+    authors and venue on lines of their own) is set off by full stops, as a citation style would."""
     out = ""
+    names_before = False
     for part in parts:
+        names_line = len(parts) > 1 and _is_names_line(part)
+        if (names_line or names_before) and out and out[-1].isalnum():
+            out += "."
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
             out = out[:-1] + part  # a word hyphenated across the line break
         else:
             out = f"{out} {part}" if out else part
+        names_before = names_line
     return out
+
+
+def _is_names_line(text: str) -> bool:
+    names = read_names(text)
+    # a collaboration or affiliation in brackets may follow: `B. P. Abbott et al. (LIGO Scientific Collaboration)`
+    return names is not None and not re.sub(r"^\s*[.,;]?\s*\([^()]*\)", "", text[names.end:]).strip(" .,;")
 
 
 def _is_heading(text: str) -> bool:
