@@ -42,6 +42,8 @@ STYLES = [
      ["Z. Song", "G. Hu"], False, 2025),
     ("W. - T. Balke, U. Güntzer. Multi-objective Query Processing. In VLDB 2004. Publisher's Version "
      "Download: vldb04.pdf", "Multi-objective Query Processing", ["W.-T. Balke", "U. Güntzer"], False, 2004),
+    ("A. Smith*, B. Lee*, and C. Wu†. Query Optimization Revisited. In Proc. of SIGMOD, 2019. (Best Paper Award)",
+     "Query Optimization Revisited", ["A. Smith", "B. Lee", "C. Wu"], False, 2019),
     ("Sun Z, Hua X-S, Yao Y. Salvage Reusable Samples from Noisy Data. arXiv preprint. 2020.",
      "Salvage Reusable Samples from Noisy Data", ["Sun Z", "Hua X-S", "Yao Y"], False, 2020),
 ]

@@ -31,6 +31,8 @@ _TAILS = re.compile(
     r"bib|BibTeX|link|url|Internet|online)\]|\b(?:Google\s+Scholar|BibTeX|PubMed|PMID\s*:?\s*\d+|PMCID\s*:?\s*PMC\d+)"
     r"|\bAvailable\s+(?:from|at)\s*:?|\bCited\s+by\s+\d+|\bAccessed\b[^.]*\.?|\bRetrieved\s+from\b|\bURL\s*:?)"
 )
+#: Marks CVs put after names: equal contribution, corresponding author, student (`A. Smith*`, `B. Lee†`, `C. Wu¹`).
+_MARKS = re.compile(r"(?<=[^\W\d_.])(?:[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰])+")
 _IN_PRESS = re.compile(r"\(?\b(?:in\s+press|forthcoming|to\s+appear|accepted(?:\s+for\s+publication)?)\b\)?",
                        re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -53,7 +55,8 @@ _ABBREVIATIONS = frozenset(
 _OPEN_QUOTES = "“\"‘«„"
 _CLOSE_QUOTES = {"“": "”\"", '"': "\"”", "‘": "’'", "«": "»", "„": "“”\""}
 _VENUE_END = re.compile(
-    r"(?:,\s*(?:vol\b|volume\b|pp\b|pages\b|p\.|no\.|\(?\d)|\s+\d+\s*\(|;\s*\d|[.,]?\s+\(?" + YEAR + r"\b"
+    r"(?:,\s*(?:vol\b|volume\b|pp\b|pages\b|p\.|no\.|\(?\d)|\s+\d+\s*\(|;\s*\d"
+    r"|[.,]?\s+\(?" + YEAR + r"\)?(?=[.,;:)]|\s*$)"
     r"|\s+\d+(?=\s*[,:(]|$)|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
     re.IGNORECASE,
 )
@@ -288,6 +291,7 @@ def _clean(text: str) -> tuple[str, str | None, str | None, bool]:
             arxiv_id = arxiv_id or found.id
             text = text[: m.start()] + text[found.end:]
             break
+    text = _MARKS.sub("", text)
     text = _URL.sub(" ", text)
     text = _TAILS.sub(" ", text)
     in_press = bool(_IN_PRESS.search(text))
