@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import textwrap
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -84,20 +85,46 @@ def _authors_ok(record: dict[str, Any], work: dict[str, Any]) -> bool:
     return all(family in name_key(name) for family, name in zip(families, shown, strict=False))
 
 
-def evaluate(style_name: str, records: list[dict[str, Any]], show: int = 0) -> dict[str, float]:
+_TAILS = ("[PDF]", "Publisher's Version", "Download: paper.pdf", "[Slides] [Code]", "PDF | BibTeX")
+_MARKERS = ("{n}. ", "[{n}] ", "• ", "- ", "* ", "")
+
+
+def _page(lines: list[str], noisy: bool) -> tuple[str, list[int]]:
+    """The list as a page: numbered one a line; or, noisy, as CV pages print it: each list with its own marker,
+    entries wrapped at 60-90 columns with a hanging indent, link tails, and blank lines between some entries.
+    Returns the text and the line each entry starts on."""
+    out: list[str] = []
+    starts: list[int] = []
+    for i, line in enumerate(lines, start=1):
+        if not noisy:
+            starts.append(len(out) + 1)
+            out.append(f"{i}. {line}")
+            continue
+        marker = _MARKERS[(i // 17) % len(_MARKERS)].format(n=i)  # a new list style every 17 entries
+        if i % 3 == 0:
+            line = f"{line} {_TAILS[i % len(_TAILS)]}"
+        width = 60 + (i * 7) % 31
+        wrapped = textwrap.wrap(marker + line, width=width, subsequent_indent="    ", break_on_hyphens=False)
+        if i % 4 == 0 or not marker:
+            out.append("")
+        starts.append(len(out) + 1)
+        out.extend(wrapped)
+    return "\n".join(out) + "\n", starts
+
+
+def evaluate(style_name: str, records: list[dict[str, Any]], show: int = 0, noisy: bool = False) -> dict[str, float]:
     """Scores for one style: share of records with the right title (folded, exact), authors and year."""
     lines = render(style_name, records)
     # citeproc's plain formatter glues the citation number to the entry (`1Dong S`, `[1]S. Dong`), which an
-    # HTML page would set apart; every entry is numbered `N. ` instead.
+    # HTML page would set apart; the page gives every entry its own marker instead.
     lines = [re.sub(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s*", "", line) for line in lines]
-    text = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1))
+    text, starts = _page(lines, noisy)
     result = citations.parse(text, "<eval>", date(2026, 1, 1))
     works = [w.to_dict() for w in result.works]
     n = len(records)
     counts = {"entries": 0, "title": 0, "title_exact": 0, "authors": 0, "year": 0}
     shown = 0
-    for i, (record, line) in enumerate(zip(records, lines, strict=True)):
-        line_no = i + 1
+    for record, line, line_no in zip(records, lines, starts, strict=True):
         work = next((w for w in works if w["sources"][0]["line"] == line_no), None)
         if work is None:
             if shown < show:
@@ -122,14 +149,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--styles", nargs="*", help="CSL style names (default: dev and held-out sets)")
     parser.add_argument("--show", type=int, default=0, help="print this many misread entries per style")
+    parser.add_argument("--noisy", action="store_true", help="wrap, bullet and decorate the lists as CV pages do")
     args = parser.parse_args()
     records = json.loads(RECORDS.read_text("utf-8"))
     groups = {"given": tuple(args.styles)} if args.styles else {"dev": DEV_STYLES, "held-out": HELD_OUT}
     for group, styles in groups.items():
         totals: dict[str, float] = {}
-        print(f"{group} styles ({len(records)} records each): entries title(folded) title(exact) authors year")
+        kind = "noisy pages" if args.noisy else "one a line"
+        print(f"{group} styles ({len(records)} records each, {kind}): entries title(folded) title(exact) authors year")
         for name in styles:
-            scores = evaluate(name, records, args.show)
+            scores = evaluate(name, records, args.show, args.noisy)
             for key, value in scores.items():
                 totals[key] = totals.get(key, 0.0) + value
             print(f"  {name:45} " + " ".join(f"{scores[k]:6.1%}" for k in scores))

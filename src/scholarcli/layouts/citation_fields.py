@@ -103,7 +103,11 @@ def _is_bare_initials(tok: str) -> bool:
 
 
 def _is_family(tok: str) -> bool:
-    return len(tok) >= 2 and not tok.endswith(".") and tok[0].isupper() and not tok.isupper()
+    """`Smith`, `McDonald`, `Smith-Jones`; not `Collaborative-representation-based` (parts after a hyphen are
+    capitalised in family names)."""
+    if len(tok) < 2 or tok.endswith(".") or not tok[0].isupper() or tok.isupper():
+        return False
+    return all(part[:1].isupper() for part in tok.split("-")[1:])
 
 
 def _is_family_or_caps(tok: str) -> bool:
@@ -112,7 +116,11 @@ def _is_family_or_caps(tok: str) -> bool:
 
 
 def _is_given(tok: str) -> bool:
-    return _is_initial(tok) or _is_bare_initials(tok) or (_is_family(tok) and (tok[1:].islower() or "-" in tok))
+    """`Alice`, `A.`, `AB`, `Jean-Baptiste`, `Xian-sheng`."""
+    if _is_initial(tok) or _is_bare_initials(tok):
+        return True
+    first, *rest = tok.split("-")
+    return _is_family(first) and first[1:].islower() and all(p.isalpha() and len(p) <= 8 for p in rest)
 
 
 def _tokens(text: str, pos: int) -> list[tuple[str, int, int]]:

@@ -129,7 +129,7 @@ def _is_heading(text: str) -> bool:
     if _YEAR_HEADING.match(text):
         return True
     words = text.split()
-    if len(words) > _HEADING_MAX_WORDS or len(text) > 70 or text.endswith((".", ",", ";")):
+    if len(words) > _HEADING_MAX_WORDS or len(text) > 70 or text.endswith((".", ",", ";")) or ". " in text:
         return False
     if not _HEADING_WORDS.search(text):
         return False
@@ -198,7 +198,10 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         marker = _MARKER.match(text) or _next_in_sequence(text, last_number)
         if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
             last_number = int(number_m.group(1))
-        if not marker and not md and _is_heading(text):
+        continues = current is not None and not was_gap and (
+            indent > current.indent or not _complete(current.text)  # a wrapped line, not a heading
+        )
+        if not marker and not md and not continues and _is_heading(text):
             if current is not None:
                 yield current
                 current = None
