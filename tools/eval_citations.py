@@ -41,11 +41,12 @@ DEV_STYLES = (
     "association-for-computing-machinery", "american-sociological-association", "royal-society-of-chemistry",
     "iso690-author-date-en", "taylor-and-francis-chicago-author-date", "springer-lecture-notes-in-computer-science",
     "plos", "modern-language-association", "american-political-science-association",
+    "institute-of-physics-numeric",  # from the second held-out set, studied after its blind run
 )
 #: Styles never rendered while the parser was written: the honest figure.
 HELD_OUT = (
     "american-institute-of-physics", "american-geophysical-union", "multidisciplinary-digital-publishing-institute",
-    "springer-basic-brackets", "elsevier-vancouver", "institute-of-physics-numeric",
+    "springer-basic-brackets", "elsevier-vancouver",
     "american-society-for-microbiology", "annual-reviews", "ecology", "acm-siggraph", "frontiers",
     "apa-6th-edition", "american-meteorological-society", "institute-of-mathematical-statistics", "econometrica",
     "sage-harvard", "journal-of-finance", "din-1505-2", "american-anthropological-association", "peerj", "pnas",

@@ -213,7 +213,8 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
 def _closed(text: str, end: int, ends_in_stop: bool) -> bool:
     """Whether a name list may end here: at punctuation, a quote, a dash, the end, or an initial's stop."""
     rest = text[end:]
-    return ends_in_stop or not rest.strip() or bool(re.match(r"\s*[.,:;(\[“\"‘]|\s+[-–—]\s", rest))
+    # IOP and many physics CVs: `Dong S, Hu J and Qian Q 2025 Title …`: the year closes the list
+    return ends_in_stop or not rest.strip() or bool(re.match(rf"\s*[.,:;(\[“\"‘]|\s+[-–—]\s|\s+{YEAR}\b", rest))
 
 
 def _read_one(text: str, pos: int, form: str) -> tuple[str | None, bool, str, int]:
@@ -337,6 +338,7 @@ def _subtitle_follows(text: str, pos: int) -> bool:
     return end < len(text) and not re.search(r"\d", segment) and bool(text[end:].strip(" .,;:"))
 
 
+_PREPRINT_TAIL = re.compile(r"\s+(?:arXiv\s+)?[Pp]reprint\.?$")
 _TAIL_VENUE = re.compile(r"(?:arXiv|preprint|[Ii]n[:\s]|Proc\b|Proceedings\b)")
 
 
@@ -431,6 +433,8 @@ def split_reference(raw: str) -> Fields:
     else:
         end = _sentence_end(text, pos)
         end = pos + _comma_end(text[pos:end], by_comma=text[names.end:pos].strip().startswith(","))
+        if tail := _PREPRINT_TAIL.search(text, pos, end):  # `Title arXiv preprint` with no stop between
+            end = tail.start()
         title = text[pos:end]
     rest = text[end:]
     year = head_year or _year(rest) or _year(text)

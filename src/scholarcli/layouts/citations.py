@@ -46,12 +46,15 @@ _CHROME = re.compile(
     r"^(?:home|contact|about(?: me)?|menu|search|news|people|team|members|research|teaching|cv|blog|links?|"
     r"skip to (?:main )?content|back to top|toggle navigation|main menu|navigation|login|log in|sign in|"
     r"(?:last )?(?:updated|modified)\b.*|.*\ball rights reserved\b.*|(?:©|\(c\)|copyright)\s.*|powered by\b.*|"
-    r"(?:[\w ]{1,20}\|){2,}[\w ]{1,20}|show (?:all|more|less)|expand|collapse|top|print|share)\.?$",
+    r"(?:[\w ]{1,20}\|){2,}[\w ]{1,20}|show (?:all|more|less)|expand|collapse|top|print|share|"
+    r"export \d+ results?:?|filters?:.*|sort(?:ed)? by\b.*|(?:author|title|type|year|\[|\]|\s)+|"
+    r"(?:(?:export|cite|citation|download)\s*:?\s*)?(?:(?:bibtex|ris|rtf|tagged|xml|endnote|csv|marc)\b[\s|,·]*)+)\.?$",
     re.IGNORECASE,
 )
 _TAIL_LINE = re.compile(
     r"^(?:\[?(?:pdf|html|code|slides|video|bibtex|bib|abstract|link|poster|data|doi|publisher['’]s version|"
-    r"download\s*:.*|google scholar|pubmed|full text|preprint|supplement(?:ary material)?)\]?\s*(?:[|·,/]\s*)?)+$",
+    r"download\s*:.*|google scholar|pubmed|full text|preprint|supplement(?:ary material)?|bibtex|ris|rtf|tagged|"
+    r"xml|endnote|cite)\]?\s*(?:[|·,/]\s*)?)+$",
     re.IGNORECASE,
 )
 _SIGNAL = re.compile(
@@ -198,7 +201,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         marker = _MARKER.match(text) or _next_in_sequence(text, last_number)
         if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
             last_number = int(number_m.group(1))
-        continues = current is not None and not was_gap and (
+        continues = current is not None and not was_gap and not _YEAR_HEADING.match(text) and (
             indent > current.indent or not _complete(current.text)  # a wrapped line, not a heading
         )
         if not marker and not md and not continues and _is_heading(text):
@@ -296,6 +299,9 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
             continue
         fields = split_reference(text)
+        if not fields.split and not _has_evidence(text):
+            yield ParseIssue(path, item.number, f"not read as a citation: {text[:60]!r}")
+            continue
         if not fields.split:
             yield ParseIssue(path, item.number, "citation not split into fields; its whole text is kept as the title")
         year = fields.year
