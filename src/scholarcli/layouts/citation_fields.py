@@ -148,7 +148,7 @@ def _given_first(toks: list[tuple[str, int, int]]) -> int:
         words = [t for t, _, _ in toks[:n]]
         if words[-1] in SUFFIXES and n > 2:
             words = words[:-1]
-        if not _is_family(words[-1]) or words[-1].lower() in PARTICLES:
+        if not _is_family(words[-1]):  # `Tathagata Das`, `Paola De`: a capitalised particle ends a name
             continue
         if not _is_given(words[0]):
             continue

@@ -33,7 +33,9 @@ _MARKER = re.compile(
     r"|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
 )
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
-_LABEL = re.compile(r"^\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?\s*(?P<value>.*)$")
+_LABEL = re.compile(
+    r"^(?:\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?|(?P<plain>Abstract|Summary|TL;?DR)\s*:)\s*(?P<value>.*)$"
+)
 _HEADING_WORDS = re.compile(
     r"\b(?:publications?|papers?|articles?|journals?|conferences?|proceedings|workshops?|books?|chapters?|"
     r"monographs?|preprints?|manuscripts?|theses|thesis|dissertations?|reports?|patents?|reviews?|"
@@ -154,9 +156,11 @@ def _is_chrome(text: str) -> bool:
 
 def _is_start(text: str) -> bool:
     """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
-    return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and text[0].isupper() and not re.match(
-        r"(?:In\b|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|Association|doi|DOI|https?:|arXiv)", text
-    )
+    return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and (text[0].isupper() or text[0] in "\"“‘") and not re.match(
+        r"(?:In(?::|\s+(?:[Pp]roc|the\b|[A-Z]{2,}|[a-z]))|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|"
+        r"Association|doi|DOI|https?:|arXiv)",
+        text,
+    )  # `In Proc. of …` goes on an entry; `In Search of an Understandable Consensus Algorithm` opens one
 
 
 def _complete(text: str) -> bool:
@@ -188,13 +192,18 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         was_gap, gap = gap, False
         label = _LABEL.match(text)
         if label and current is not None:
-            current.last_label = label["label"].strip().casefold()
+            key = (label["label"] or label["plain"]).strip().casefold()
+            current.last_label = "abstract" if key in {"summary", "tldr", "tl;dr"} else key
             current.labels[current.last_label] = label["value"].strip()
             continue
-        if current is not None and current.last_label and not _MD_HEADING.match(text):
-            key = current.last_label  # a labelled value wrapped onto the next line
-            current.labels[key] = f"{current.labels[key]} {text}".strip()
-            continue
+        opens = bool(_MD_HEADING.match(text) or _MARKER.match(text))
+        if current is not None and current.last_label and not opens:
+            if not was_gap:
+                key = current.last_label  # a labelled value wrapped onto the next line
+                current.labels[key] = f"{current.labels[key]} {text}".strip()
+                continue
+            yield current  # after a labelled field, an unmarked paragraph opens the next entry
+            current = None
         md = _MD_HEADING.match(text)
         if md:
             text = text[md.end():].strip()
@@ -286,7 +295,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     for item in _segment(lines):
         if isinstance(item, tuple):
             continue
-        if item.labels:
+        if "authors" in item.labels or "author" in item.labels:
             yield _labelled(item, path)
             continue
         text = item.text
@@ -317,6 +326,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             arxiv_id=fields.arxiv_id,
             venue=fields.venue,
             type=_type_of(item.heading),
+            abstract=item.labels.get("abstract") or None,
             sources=(Source(NAME, path, item.number),),
         )
 
