@@ -44,6 +44,12 @@ STYLES = [
      "Download: vldb04.pdf", "Multi-objective Query Processing", ["W.-T. Balke", "U. Güntzer"], False, 2004),
     ("A. Smith*, B. Lee*, and C. Wu†. Query Optimization Revisited. In Proc. of SIGMOD, 2019. (Best Paper Award)",
      "Query Optimization Revisited", ["A. Smith", "B. Lee", "C. Wu"], False, 2019),
+    ("A. Smith (MIT), B. Lee (Carnegie Mellon University), and C. Wu (ETH Zurich). Joins in practice. In Proc. of "
+     "SIGMOD, 2019.", "Joins in practice", ["A. Smith", "B. Lee", "C. Wu"], False, 2019),
+    ("Smith, A., & Lee, B. (Eds.). (2019). Joins in practice. Springer.", "Joins in practice", ["A. Smith", "B. Lee"],
+     False, 2019),
+    ("Matei Zaharia, Tathagata Das, and Ion Stoica. Discretized streams. In Proc. of SOSP, 2013.",
+     "Discretized streams", ["Matei Zaharia", "Tathagata Das", "Ion Stoica"], False, 2013),
     ("Sun Z, Hua X-S, Yao Y. Salvage Reusable Samples from Noisy Data. arXiv preprint. 2020.",
      "Salvage Reusable Samples from Noisy Data", ["Sun Z", "Hua X-S", "Yao Y"], False, 2020),
 ]

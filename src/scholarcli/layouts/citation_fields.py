@@ -45,6 +45,7 @@ _INITIAL = r"[^\W\d_]\.(?:\s?-\s?[^\W\d_]\.|[^\W\d_]\.)*"
 _TOKEN = re.compile(rf"\s*(?P<tok>{_INITIAL}|{_WORD})")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s(?:and|&)\s+|&\s*)")
 _TRUNCATION = re.compile(r"\s*,?\s*(?:et\s*al\.?|and\s+others\b|\.\.\.|…|\+\s*\d+\s+authors?\b)", re.IGNORECASE)
+_AFFILIATION = re.compile(r"\s*\((?![^()]*\d{4})[^()\d]{2,60}\)")
 _YEAR_CHUNK = re.compile(
     rf"\s*[.,]?\s*\(?(?:{YEAR}[a-z]?|n\.\s?d\.)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\)?\s*[.,:]?",
 )
@@ -188,7 +189,9 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
         names.append(name)
         before.append((name_end, ends_in_stop))
         end, ends_in_stop = after, stop
-        name_end = after
+        if (aff := _AFFILIATION.match(text, end)) and re.match(r"\s*(?:[.,;:(]|and\s|&|$)", text[aff.end():]):
+            end = aff.end()  # `A. Smith (MIT), B. Lee (CMU)`, `Smith, A. (Ed.).`: not part of the list
+        name_end = end
         if m := _TRUNCATION.match(text, end):
             truncated, end, ends_in_stop = True, m.end(), True
             break
