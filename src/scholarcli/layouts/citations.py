@@ -91,36 +91,48 @@ _PROSE_MIN_WORDS = 6
 
 @dataclass(slots=True)
 class _Entry:
-    """The lines of one entry as read: the first line's number and indent, and its heading context."""
+    """One entry as it is read: its first line's number and indent, its heading, and its lines joined so far.
+
+    Lines are joined as they come (a word hyphenated across a line break is mended; a line that is nothing
+    but a name list is set off by full stops, as lab pages print title, authors and venue on lines of their
+    own), and whether the entry already looks finished is kept up to date, so long entries cost linear time.
+    """
 
     number: int
     indent: int
-    parts: list[str]
     marked: bool
     heading: str | None
+    parts: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     last_label: str = ""
+    signal: bool = False  # a year or identifier seen
+    length: int = 0
+    names_before: bool = False
+
+    def add(self, part: str) -> None:
+        """Append one line of the entry."""
+        self.signal = self.signal or bool(_SIGNAL.search(part))
+        self.length += len(part) + 1
+        names_line = self.length < CITATION_MAX and _is_names_line(part)
+        if self.parts:
+            last = self.parts[-1]
+            if (names_line or self.names_before) and last[-1].isalnum():
+                self.parts[-1] = last = last + "."
+            if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and part[:1].islower():
+                self.parts[-1] = last[:-1] + part  # a word hyphenated across the line break
+                self.names_before = names_line
+                return
+        self.parts.append(part)
+        self.names_before = names_line
+
+    @property
+    def complete(self) -> bool:
+        """Whether the entry already has what a citation ends with: a year or identifier, and a stop."""
+        return self.signal and self.parts[-1].rstrip()[-1:] in ".)]0123456789"
 
     @property
     def text(self) -> str:
-        return _join(self.parts)
-
-
-def _join(parts: list[str]) -> str:
-    """The lines of an entry as one string. A line that is nothing but a name list (lab pages print title,
-    authors and venue on lines of their own) is set off by full stops, as a citation style would."""
-    out = ""
-    names_before = False
-    for part in parts:
-        names_line = len(parts) > 1 and _is_names_line(part)
-        if (names_line or names_before) and out and out[-1].isalnum():
-            out += "."
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
-            out = out[:-1] + part  # a word hyphenated across the line break
-        else:
-            out = f"{out} {part}" if out else part
-        names_before = names_line
-    return out
+        return " ".join(self.parts)
 
 
 def _is_names_line(text: str) -> bool:
@@ -163,11 +175,6 @@ def _is_start(text: str) -> bool:
     )  # `In Proc. of …` goes on an entry; `In Search of an Understandable Consensus Algorithm` opens one
 
 
-def _complete(text: str) -> bool:
-    """Whether an entry read so far already has what a citation ends with: a year or identifier, and a stop."""
-    return bool(_SIGNAL.search(text)) and text.rstrip()[-1:] in ".)]0123456789"
-
-
 def _type_of(heading: str | None) -> str | None:
     if heading is None:
         return None
@@ -177,8 +184,8 @@ def _type_of(heading: str | None) -> str | None:
     return None
 
 
-def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
-    """Entries, and (line, text) for lines that are neither an entry nor a heading nor chrome (prose)."""
+def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
+    """The entries of a list, each with the heading it sits under; headings and chrome are consumed here."""
     heading: str | None = None
     current: _Entry | None = None
     gap = False
@@ -211,7 +218,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
         if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
             last_number = int(number_m.group(1))
         continues = current is not None and not was_gap and not _YEAR_HEADING.match(text) and (
-            indent > current.indent or not _complete(current.text)  # a wrapped line, not a heading
+            indent > current.indent or not current.complete  # a wrapped line, not a heading
         )
         if not marker and not md and not continues and _is_heading(text):
             if current is not None:
@@ -240,21 +247,21 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry | tuple[int, str]]:
             body = re.sub(r"^\d{1,3}\.\s*", "", body)
         starts = bool(marker or md)
         if current is None:
-            current = _Entry(number, indent, [body], starts, heading)
+            current = _Entry(number, indent, starts, heading)
+            current.add(body)
             continue
         if starts:
             new = True
         elif current.marked or md:
-            new = was_gap and _complete(current.text) and _is_start(body) and not current.labels
+            new = was_gap and current.complete and _is_start(body) and not current.labels
         elif indent > current.indent:
             new = False
         else:
-            new = was_gap or (_complete(current.text) and (_is_start(body) or read_names(body) is not None))
+            new = was_gap or (current.complete and (_is_start(body) or read_names(body) is not None))
         if new:
             yield current
-            current = _Entry(number, indent, [body], starts, heading)
-        else:
-            current.parts.append(body)
+            current = _Entry(number, indent, starts, heading)
+        current.add(body)
     if current is not None:
         yield current
 
@@ -271,12 +278,11 @@ def sniff(text: str) -> float:
     """The share of entries that read as citations, when there are at least two of them; prose scores 0."""
     cites = prose = 0
     for item in _segment(text.split("\n")[:2000]):
-        if isinstance(item, tuple):
+        if item.length > CITATION_MAX:
+            prose += 1
             continue
         body = item.text
-        if len(body) > CITATION_MAX:
-            prose += 1
-        elif item.labels or _has_evidence(body):
+        if item.labels or _has_evidence(body):
             cites += 1
         elif len(body.split()) >= _PROSE_MIN_WORDS:
             prose += 1
@@ -293,8 +299,6 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Yield a record per entry in order; prose is reported as a warning, never made into a record."""
     for item in _segment(lines):
-        if isinstance(item, tuple):
-            continue
         if "authors" in item.labels or "author" in item.labels:
             yield _labelled(item, path)
             continue
