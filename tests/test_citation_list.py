@@ -193,7 +193,8 @@ def test_an_entry_opening_with_a_lower_case_particle_is_not_run_into_the_one_bef
 def test_a_long_unbroken_paragraph_is_read_in_linear_time() -> None:
     import time
 
-    text = "\n".join(f"Line {n} Of A Long Paragraph About Things, And It Keeps Going Without A Stop" for n in range(3000))
+    line = "Line {} Of A Long Paragraph About Things, And It Keeps Going Without A Stop"
+    text = "\n".join(line.format(n) for n in range(3000))
     started = time.perf_counter()
     assert detect(text)[0] is None
     result = parse(text, "page.txt", date(2026, 1, 1))
