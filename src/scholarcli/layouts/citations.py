@@ -53,6 +53,8 @@ _CHROME = re.compile(
     r"(?:(?:export|cite|citation|download)\s*:?\s*)?(?:(?:bibtex|ris|rtf|tagged|xml|endnote|csv|marc)\b[\s|,·]*)+)\.?$",
     re.IGNORECASE,
 )
+#: A menu copied as one line: a few short words set apart by runs of spaces, tabs, `|` or `·`.
+_NAV = re.compile(r"^(?:[\w&'’-]+(?: [\w&'’-]+)?(?:\s{2,}|\t|\s*[|·•]\s*)){2,7}[\w&'’-]+(?: [\w&'’-]+)?$")
 _TAIL_LINE = re.compile(
     r"^(?:\[?(?:pdf|html|code|slides|video|bibtex|bib|abstract|link|poster|data|doi|publisher['’]s version|"
     r"download\s*:.*|google scholar|pubmed|full text|preprint|supplement(?:ary material)?|bibtex|ris|rtf|tagged|"
@@ -87,6 +89,7 @@ _TYPES = (
 CITATION_MAX = 2000
 _HEADING_MAX_WORDS = 8
 _PROSE_MIN_WORDS = 6
+_PARAGRAPH_WORDS = 10
 
 
 @dataclass(slots=True)
@@ -161,7 +164,7 @@ def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
 
 def _is_chrome(text: str) -> bool:
     """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
-    if _CHROME.match(text):
+    if _CHROME.match(text) or _NAV.match(text):
         return True
     return len(text.split()) <= 12 and bool(re.search(r"©|\ball rights reserved\b", text, re.IGNORECASE))
 
@@ -308,7 +311,9 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                              "skipped")
             continue
         if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
-            if len(text.split()) >= _PROSE_MIN_WORDS:
+            # a short page title is dropped quietly; a paragraph, or anything opening with names, is reported
+            names = read_names(text)
+            if len(text.split()) >= _PARAGRAPH_WORDS or (names and (len(names.names) > 1 or "." in names.names[0])):
                 yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
             continue
         fields = split_reference(text)
