@@ -29,7 +29,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TAILS = re.compile(
     r"(?:\bPublisher['’]s\s+Version\b|\bDownload\s*:\s*\S+(?:\s*\([^)]*\))?|\[(?:pdf|PDF|html|code|slides|video|"
     r"bib|BibTeX|link|url|Internet|online)\]|\b(?:Google\s+Scholar|BibTeX|PubMed|PMID\s*:?\s*\d+|PMCID\s*:?\s*PMC\d+)"
-    r"|\bAvailable\s+(?:from|at)\s*:?|\bCited\s+by\s+\d+|\bAccessed\b[^.]*\.?|\bRetrieved\s+from\b|\bURL\s*:?)"
+    r"|\bAvailable\s+(?:from|at)\s*:?|\bCited\s+by\s+\d+|\bAccessed\b[^.]*\.?|\bRetrieved\s+from\b|\bURL\s*:?)",
+    re.IGNORECASE,
 )
 #: Marks CVs put after names: equal contribution, corresponding author, student (`A. Smith*`, `B. Lee†`, `C. Wu¹`).
 _MARKS = re.compile(r"(?<=[^\W\d_.])(?:[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰])+")

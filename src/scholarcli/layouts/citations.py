@@ -140,8 +140,13 @@ class _Entry:
 
 def _is_names_line(text: str) -> bool:
     names = read_names(text)
+    if names is None or not (
+        any("." in name for name in names.names)
+        or (len(names.names) > 1 and sum(len(n.split()) == 2 for n in names.names) * 2 >= len(names.names))
+    ):  # people, not a title-case line such as `Multi-Modal Subspace Proxy Learning,`
+        return False
     # a collaboration or affiliation in brackets may follow: `B. P. Abbott et al. (LIGO Scientific Collaboration)`
-    return names is not None and not re.sub(r"^\s*[.,;]?\s*\([^()]*\)", "", text[names.end:]).strip(" .,;")
+    return not re.sub(r"^\s*[.,;]?\s*\([^()]*\)", "", text[names.end:]).strip(" .,;")
 
 
 def _is_heading(text: str) -> bool:
