@@ -22,6 +22,7 @@ from datetime import date
 
 from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "citation-list"
 SUMMARY = "Publication list from a CV or lab page: numbered, bulleted or plain citations (also the fallback)"
@@ -285,7 +286,7 @@ def _has_evidence(text: str) -> bool:
 def sniff(text: str) -> float:
     """The share of entries that read as citations, when there are at least two of them; prose scores 0."""
     cites = prose = 0
-    for item in _segment(text.split("\n")[:2000]):
+    for item in _segment(text.split("\n")[:SNIFF_LINES]):
         if item.length > CITATION_MAX:
             prose += 1
             continue
