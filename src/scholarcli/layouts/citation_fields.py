@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from scholarcli.normalise.identifiers import DOI_PATTERN, match_arxiv_id
-from scholarcli.normalise.names import PARTICLES, SUFFIXES
+from scholarcli.normalise.names import PARTICLES, SUFFIXES, is_given_name, is_initials, is_surname
 
 YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
 _YEAR = re.compile(rf"(?<![\d/.\-–])({YEAR})(?![\d/\-–])")
@@ -91,12 +91,9 @@ class NameList:
     form: str = ""  # how the first name is written: `given` (A. Smith), `inverted` (Smith, A.), `vancouver`
 
 
-def _is_upper_word(tok: str) -> bool:
-    return tok[0].isupper()
-
-
 def _is_initial(tok: str) -> bool:
-    return tok.endswith(".") and tok[0].isupper()
+    """`J.`, `J.-B.`, `A.B.`, Drupal-Biblio's `W. - T.`."""
+    return is_initials(tok.replace(" ", ""))
 
 
 def _is_bare_initials(tok: str) -> bool:
@@ -105,11 +102,8 @@ def _is_bare_initials(tok: str) -> bool:
 
 
 def _is_family(tok: str) -> bool:
-    """`Smith`, `McDonald`, `Smith-Jones`; not `Collaborative-representation-based` (parts after a hyphen are
-    capitalised in family names)."""
-    if len(tok) < 2 or tok.endswith(".") or not tok[0].isupper() or tok.isupper():
-        return False
-    return all(part[:1].isupper() for part in tok.split("-")[1:])
+    """`Smith`, `McDonald`, `Smith-Jones`; not `Collaborative-representation-based` (see names.is_surname)."""
+    return is_surname(tok)
 
 
 def _is_family_or_caps(tok: str) -> bool:
@@ -118,11 +112,11 @@ def _is_family_or_caps(tok: str) -> bool:
 
 
 def _is_given(tok: str) -> bool:
-    """`Alice`, `A.`, `AB`, `Jean-Baptiste`, `Xian-sheng`."""
-    if _is_initial(tok) or _is_bare_initials(tok):
+    """`Alice`, `A.`, `AB`, `Jean-Baptiste`, `Xian-sheng` (names.is_given_name), or bare initials; a long
+    lower-case part after a hyphen is a title's word (`Dual-disentangled`), not a name's."""
+    if _is_bare_initials(tok):
         return True
-    first, *rest = tok.split("-")
-    return _is_family(first) and first[1:].islower() and all(p.isalpha() and len(p) <= 8 for p in rest)
+    return is_given_name(tok.replace(" ", "")) and all(len(part) <= 8 for part in tok.split("-")[1:])
 
 
 def _tokens(text: str, pos: int) -> list[tuple[str, int, int]]:
