@@ -155,10 +155,10 @@ def test_chrome_is_dropped_and_prose_inside_a_list_is_reported_not_invented() ->
 
 
 def test_an_entry_that_cannot_be_split_is_kept_whole_with_a_warning() -> None:
-    text = _text("1. 2019 — keynote lecture notes, version 3 (2019).", "2. 2020 — keynote lecture notes, v4 (2020).")
+    text = _text("1. Keynote lecture notes, version 3 (2019).", "2. Keynote lecture notes, v4 (2020).")
     result = parse(text, "cv.txt", date(2026, 1, 1))
     assert [w.title for w in result.works] == [
-        "2019 — keynote lecture notes, version 3 (2019)", "2020 — keynote lecture notes, v4 (2020)"]
+        "Keynote lecture notes, version 3 (2019)", "Keynote lecture notes, v4 (2020)"]
     assert all(isinstance(i, ParseIssue) and "whole text" in i.message for i in result.issues)
     assert [i.line for i in result.issues] == [1, 2]
 
@@ -201,3 +201,17 @@ def test_a_long_unbroken_paragraph_is_read_in_linear_time() -> None:
     result = parse(text, "page.txt", date(2026, 1, 1))
     assert time.perf_counter() - started < 3.0  # was minutes when each line re-joined the entry so far
     assert result.works == [] and len(result.issues) == 1
+
+
+def test_a_year_column_in_front_of_entries_opens_each_and_gives_its_year() -> None:
+    text = _text(
+        "2019 | A. Smith, B. Lee. Joins in practice. In Proc. of SIGMOD.",
+        "2018 — C. Wu and D. Fox. Graphs at scale. VLDB Journal 27(3):1–20.",
+        "2017\tTrees revisited. E. Gray, F. Hill. ICDE.",
+    )
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors, w.year) for w in works] == [
+        ("Joins in practice", ("A. Smith", "B. Lee"), 2019),
+        ("Graphs at scale", ("C. Wu", "D. Fox"), 2018),
+        ("Trees revisited", ("E. Gray", "F. Hill"), 2017),
+    ]

@@ -33,6 +33,9 @@ _MARKER = re.compile(
     rf"^(?:\[[A-Za-z]{{0,3}}\s?\d{{1,5}}\]|\([A-Za-z]{{0,3}}{_NUMBER}\)|[A-Z]{{0,2}}{_NUMBER}[.)](?!\d)"
     r"|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
 )
+#: A year set in front of an entry as a column: `2019 | A. Smith …`, `2019 — Title …`, `2019<TAB>A. Smith …`.
+#: Not `(2013). Title` nor `1986: 1053–75`: wrapped lines of APA and Chicago entries open so.
+_YEAR_LEAD = re.compile(rf"^{YEAR}(?:\s*\|\s*|\s+[–—-]\s+|\t)(?=\S)")  # not a page range `1737–1767`
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _LABEL = re.compile(
     r"^(?:\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?|(?P<plain>Abstract|Summary|TL;?DR)\s*:)\s*(?P<value>.*)$"
@@ -254,7 +257,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         body = text[marker.end():] if marker else text
         if md:
             body = re.sub(r"^\d{1,3}\.\s*", "", body)
-        starts = bool(marker or md)
+        starts = bool(marker or md or _YEAR_LEAD.match(body))
         if current is None:
             current = _Entry(number, indent, starts, heading)
             current.add(body)
