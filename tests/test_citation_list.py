@@ -215,3 +215,10 @@ def test_a_year_column_in_front_of_entries_opens_each_and_gives_its_year() -> No
         ("Graphs at scale", ("C. Wu", "D. Fox"), 2018),
         ("Trees revisited", ("E. Gray", "F. Hill"), 2017),
     ]
+
+
+def test_a_marker_alone_on_its_line_numbers_the_entry_below_it() -> None:
+    text = _text("1.", "A. Smith, B. Lee", "Joins in practice. In Proc. of SIGMOD, 2019.", "2.", "", "3.")
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors, w.sources[0].line) for w in works] == [
+        ("Joins in practice", ("A. Smith", "B. Lee"), 1)]

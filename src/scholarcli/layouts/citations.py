@@ -118,6 +118,8 @@ class _Entry:
 
     def add(self, part: str) -> None:
         """Append one line of the entry."""
+        if not part:
+            return  # a marker alone on its line (`1.`), the entry on the next
         self.signal = self.signal or bool(_SIGNAL.search(part))
         self.length += len(part) + 1
         names_line = self.length < CITATION_MAX and _is_names_line(part)
@@ -135,7 +137,7 @@ class _Entry:
     @property
     def complete(self) -> bool:
         """Whether the entry already has what a citation ends with: a year or identifier, and a stop."""
-        return self.signal and self.parts[-1].rstrip()[-1:] in ".)]0123456789"
+        return self.signal and bool(self.parts) and self.parts[-1][-1:] in ".)]0123456789"
 
     @property
     def text(self) -> str:
