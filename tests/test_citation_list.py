@@ -222,3 +222,9 @@ def test_a_marker_alone_on_its_line_numbers_the_entry_below_it() -> None:
     works = parse(text, "cv.txt", date(2026, 1, 1)).works
     assert [(w.title, w.authors, w.sources[0].line) for w in works] == [
         ("Joins in practice", ("A. Smith", "B. Lee"), 1)]
+
+
+def test_a_digest_keeps_every_listed_author_whatever_their_shape() -> None:
+    text = _text("##### 1.Some Title Here", "**Authors:**Juan M. Maldacena, xiao li, Bob, et al.", "**Abstract:** x")
+    (work,) = parse(text, "digest.md", date(2026, 1, 1)).works
+    assert (work.authors, work.authors_truncated) == (("Juan M. Maldacena", "xiao li", "Bob"), True)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from scholarcli.layouts.base import split_authors
 from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import SNIFF_LINES
@@ -356,14 +357,15 @@ def _labelled(item: _Entry, path: str) -> Work:
     labels = item.labels
     authors_text = labels.get("authors") or labels.get("author") or ""
     names = read_names(authors_text)
-    authors = names.names if names else tuple(a.strip() for a in re.split(r",|\band\b", authors_text) if a.strip())
+    listed, cut = split_authors(authors_text)  # names of any shape, as the digest lists them
+    authors = names.names if names and len(names.names) >= len(listed) else tuple(listed)
     identifiers = " ".join(f"{k}: {v}" for k, v in labels.items() if k not in {"abstract", "authors", "author"})
     fields = split_reference(f"{item.text}. {identifiers}") if identifiers else None
     year = fields.year if fields else None
     return Work(
         title=item.text.rstrip(". ") or None,
         authors=authors,
-        authors_truncated=bool(names and names.truncated),
+        authors_truncated=bool(names and names.truncated) or cut,
         year=year,
         date=str(year) if year else None,
         doi=fields.doi if fields else None,
