@@ -228,3 +228,20 @@ def test_a_digest_keeps_every_listed_author_whatever_their_shape() -> None:
     text = _text("##### 1.Some Title Here", "**Authors:**Juan M. Maldacena, xiao li, Bob, et al.", "**Abstract:** x")
     (work,) = parse(text, "digest.md", date(2026, 1, 1)).works
     assert (work.authors, work.authors_truncated) == (("Juan M. Maldacena", "xiao li", "Bob"), True)
+
+
+def test_rows_of_title_authors_and_venue_lines_split_like_styled_citations() -> None:
+    text = _text(
+        "Worst-case optimal join algorithms",
+        "HQ Ngo, E Porat, C Ré, A Rudra",
+        "Journal of the ACM 65 (3), 1-40\t456\t2018",
+        "FAQ: questions asked frequently",
+        "M Abo Khamis, HQ Ngo, A Rudra",
+        "Proceedings of the 35th ACM Symposium on Principles of Database Systems\t300\t2016",
+    )
+    works = parse(text, "rows.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors, w.year, w.venue) for w in works] == [
+        ("Worst-case optimal join algorithms", ("HQ Ngo", "E Porat", "C Ré", "A Rudra"), 2018, "Journal of the ACM"),
+        ("FAQ: questions asked frequently", ("M Abo Khamis", "HQ Ngo", "A Rudra"), 2016,
+         "Proceedings of the 35th ACM Symposium on Principles of Database Systems"),
+    ]

@@ -59,7 +59,7 @@ _OPEN_QUOTES = "“\"‘«„"
 _CLOSE_QUOTES = {"“": "”\"", '"': "\"”", "‘": "’'", "«": "»", "„": "“”\""}
 _VENUE_END = re.compile(
     r"(?:,\s*(?:vol\b|volume\b|pp\b|pages\b|p\.|no\.|\(?\d)|\s+\d+\s*\(|;\s*\d"
-    r"|[.,]?\s+\(?" + YEAR + r"\)?(?=[.,;:)]|\s*$)"
+    r"|[.,]?\s+\(?" + YEAR + r"\)?(?=[.,;:)]|\s*$)|\s+\d[\d,]*\*?\s+" + YEAR + r"\s*$"  # Scholar: cited-by, year
     r"|\s+\d+(?=\s*[,:(]|$)|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
     re.IGNORECASE,
 )
