@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -78,19 +78,23 @@ def input_sizes(paths: Iterable[str]) -> dict[str, int]:
 
 
 class Loaded:
-    """Records as parsed, works after dedupe, the warnings met while reading, and (built on first use) the
-    people index over them."""
+    """Records as parsed, works after dedupe, the problems met while reading (damaged blocks, unreadable
+    inputs, one line each), and (built on first use) the people index.
 
-    def __init__(self, records: list[Work], works: list[Work], warnings: Sequence[str] = ()) -> None:
+    The index holds every record's spellings, not only those a merged work kept, so `M Abo Khamis` on one
+    page is shown as the `Mahmoud Abo Khamis` another page prints, and either finds the person.
+    """
+
+    def __init__(self, records: list[Work], works: list[Work], problems: list[str]) -> None:
         self.records = records
         self.works = works
-        self.warnings = tuple(warnings)
+        self.problems = problems
 
     @cached_property
     def index(self) -> PersonIndex:
         from scholarcli.query.people import person_index
 
-        return person_index(self.works)
+        return person_index(self.records)
 
     def select(self, filters: Filters) -> list[Work]:
         """The works that pass the filters (the people index is built only when an author is asked for)."""
@@ -107,32 +111,32 @@ def load(
     dedupe: bool = True,
 ) -> Loaded:
     """Read, parse and (unless told not to) deduplicate every input; NothingFoundError when nothing parsed."""
-    kept = _KeepWarnings(observer)
-    records = list(iter_records(paths, layout, as_of, kept))
+    recorder = _Problems(observer)
+    records = list(iter_records(paths, layout, as_of, recorder))
     if not records:
         raise NothingFoundError("no records found in the input")
     if not dedupe:
-        return Loaded(records, records, kept.warnings)
+        return Loaded(records, records, recorder.problems)
     from scholarcli.dedupe import dedupe as merge
 
     works = merge(records).works
     if observer is not None:
         observer.event(Deduped(len(records), len(works)))
-    return Loaded(records, works, kept.warnings)
+    return Loaded(records, works, recorder.problems)
 
 
-class _KeepWarnings:
-    """An observer that keeps the warnings (damaged blocks, unreadable inputs) and passes every event on."""
+class _Problems:
+    """An observer that keeps each damaged block and unreadable input as a line, and passes every event on."""
 
-    def __init__(self, inner: Observer | None) -> None:
-        self.inner = inner
-        self.warnings: list[str] = []
+    def __init__(self, observer: Observer | None) -> None:
+        self.observer = observer
+        self.problems: list[str] = []
 
     def event(self, event: Event | Deduped) -> None:
         if isinstance(event, ParseIssue | InputError):
-            self.warnings.append(str(event))
-        if self.inner is not None:
-            self.inner.event(event)
+            self.problems.append(str(event))
+        if self.observer is not None:
+            self.observer.event(event)
 
 
 def audit(records: list[Work], threshold: float | None = None) -> DedupeAudit:

@@ -25,8 +25,14 @@ REGISTRY: dict[str, str] = {
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
+    "arxiv-list": "scholarcli.layouts.arxiv_list",
+    "dblp": "scholarcli.layouts.dblp",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
+    "google-scholar": "scholarcli.layouts.google_scholar",
+    "semantic-scholar": "scholarcli.layouts.semantic_scholar",
+    "orcid": "scholarcli.layouts.orcid",
+    "pubmed": "scholarcli.layouts.pubmed",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 

@@ -47,7 +47,7 @@ def report_command(inputs: Inputs, selection: Selection, output: OutputFileOpt =
     shown = {"--since": selection.since, "--until": selection.until, "--type": selection.work_type,
              "--category": selection.category, "--has-code": selection.has_code}
     write(gather(loaded.records, len(loaded.works), works, loaded.index, person, min_works=min_works, limit=limit,
-                 warnings=loaded.warnings, filters=shown, version=__version__), output)
+                 warnings=loaded.problems, filters=shown, version=__version__), output)
 
 
 def write(data: "ReportInput", output: str) -> None:
