@@ -9,7 +9,7 @@ from datetime import date
 
 from scholarcli.layouts import REGISTRY, detect, get
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Work
-from scholarcli.reading import InputError, LineInput, TextInput, expand_path, normalise_text, open_input
+from scholarcli.reading import InputError, LineInput, TextInput, iter_paths, normalise_text, open_input
 
 
 class UnknownLayoutError(InputError):
@@ -92,7 +92,13 @@ def iter_source(source: LineInput, layout: str | None = None, as_of: date | None
     try:
         for event in get(chosen).iter_parse(source.lines(), source.path, as_of or date.today()):
             count += isinstance(event, Work)
+            while source.warnings:
+                line, message = source.warnings.popleft()
+                yield ParseIssue(source.path, line, message)
             yield event
+        while source.warnings:
+            line, message = source.warnings.popleft()
+            yield ParseIssue(source.path, line, message)
     except InputError as exc:
         yield exc
     except Exception as exc:  # a parser bug must not stop the other inputs
@@ -108,12 +114,10 @@ def iter_source(source: LineInput, layout: str | None = None, as_of: date | None
 def iter_events(paths: Iterable[str], layout: str | None = None, as_of: date | None = None) -> Iterator[Event]:
     """Every file the paths name, read line by line and parsed in order. One bad input never stops the others."""
     for raw in paths:
-        try:
-            files = expand_path(raw)
-        except InputError as exc:
-            yield exc
-            continue
-        for path in files:
+        for path in iter_paths(raw):
+            if isinstance(path, InputError):
+                yield path
+                continue
             try:
                 source = open_input(path)
             except InputError as exc:
