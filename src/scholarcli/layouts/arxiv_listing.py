@@ -9,9 +9,10 @@ line, and optional `Comments:` and `Journal ref:` lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
@@ -38,6 +39,33 @@ def sniff(text: str) -> float:
     if not authors or not (abstracts or submitted):
         return 0.0
     return 0.6 + 0.4 * min(1.0, (abstracts + submitted) / (2 * authors))
+
+
+_SEPARATORS = frozenset({"-", "—", "–"})
+_ANCHOR_OPENINGS = ("Authors:", "Abstract:", "Comments:", "Journal ref:", "Submitted ")
+_SHOWING = re.compile(r"^Showing \d[\d,]*[–-]\d[\d,]* of \d[\d,]* results\b")
+
+
+def _anchor(line: str) -> bool:
+    if line in _SEPARATORS:
+        return True
+    if line.startswith(_ANCHOR_OPENINGS):
+        return not line.startswith("Submitted ") or _SUBMITTED_LINE.match(line) is not None
+    return line.startswith("arXiv:") and "[" in line and _ID_HEADER.match(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The title above a first `Authors:`; the `Showing … results` chrome above a first entry."""
+    if anchor.startswith("Authors:"):
+        return 1 if before else 0
+    for back, line in enumerate(reversed(before[-4:]), start=1):
+        if _SHOWING.match(line):
+            return back
+    return 0
+
+
+#: Entries open at `-` separators or `arXiv:ID [pdf…]` headers; `cat` can glue a `-` to a line's end.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead, glued=re.compile(r"(?<=[.\d])-\Z"), glued_ends=("-",))
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -8,9 +8,10 @@ abstract. Items name no authors: the profile owner is recorded as their author, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 
 NAME = "profile"
@@ -53,6 +54,44 @@ def _is_item_header(line: str) -> bool:
         return False
     # A known type may stand without a year, but then nothing may follow but a venue-like capitalised word.
     return bool(m["year"]) or not m["venue"] or m["venue"][:1].isupper()
+
+
+def _anchor(line: str) -> bool:
+    first = line[0]
+    if first.isdigit():
+        return _ITEM_COUNT.match(line) is not None
+    if first in "Pp" and _PUBLISHED.match(line):
+        return True
+    return first.islower() and _is_item_header(line)
+
+
+#: The longest line read as part of a profile's header when no `Researcher profile` line marks its top.
+_HEADER_LINE_MAX = 160
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The header above `Published work`: from the last `Researcher profile` line, else the short lines."""
+    if not _PUBLISHED.match(anchor):
+        return 0
+    for back, line in enumerate(reversed(before), start=1):
+        if line.casefold() == "researcher profile":
+            return back
+    run = 0
+    for line in reversed(before):
+        if len(line) > _HEADER_LINE_MAX:
+            break
+        run += 1
+    return run
+
+
+#: A profile page has one `Published work` line; its header above is claimed by `_lead`.
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    page=lambda line: _PUBLISHED.match(line) is not None,
+    glued=re.compile(r"(?<=\S)Researcher profile\Z"),
+    glued_ends=("Researcher profile",),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -96,6 +96,8 @@ class LineDecoder:
 
     encoding: str = "utf-8"
     repair: bool = False
+    #: UTF-8 without repair: the common case, decoded on the quick path.
+    fast: bool = False
 
     @classmethod
     def for_opening(cls, lines: Sequence[bytes], bom: bool = False) -> LineDecoder:
@@ -114,10 +116,22 @@ class LineDecoder:
             return cls(encoding)
         decoder = cls("utf-8-sig" if bom else "utf-8")
         decoder.repair = any(_MOJIBAKE.search(decoder.decode(raw)[0]) for raw in lines if not raw.isascii())
+        decoder.fast = not decoder.repair
         return decoder
 
     def decode(self, raw: bytes) -> tuple[str, str | None]:
         """One line's text (normalised, without its line end) and a warning when the line was not clean."""
+        if self.fast and b"\x00" not in raw:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return self._decode(raw)
+            if text.endswith("\r"):
+                text = text[:-1]
+            return (text if text.isascii() and "\r" not in text else normalise_text(text)), None
+        return self._decode(raw)
+
+    def _decode(self, raw: bytes) -> tuple[str, str | None]:
         warning: str | None = None
         if raw.endswith(b"\r"):
             raw = raw[:-1]

@@ -188,21 +188,23 @@ class _RawLines:
         while self.ready:
             yield self.ready.pop(), 0
         partial = self.partial
+        readline = self.stream.readline
         while True:
-            more = self.stream.readline(MAX_LINE_BYTES)
+            more = readline(MAX_LINE_BYTES)
             self.position += len(more)
             if not more:
                 if partial:
                     yield partial, 0
                 return
-            line, partial = partial + more, b""
-            if line.endswith(b"\n"):
-                yield line[:-1], 0
+            if partial:
+                more, partial = partial + more, b""
+            if more.endswith(b"\n"):
+                yield more[:-1], 0
             elif len(more) < MAX_LINE_BYTES:
-                yield line, 0  # the last line, without a line end
+                yield more, 0  # the last line, without a line end
                 return
             else:
-                yield self._cut(line)
+                yield self._cut(more)
 
     def _cut(self, line: bytes) -> tuple[bytes, int]:
         """Keep the first MAX_LINE_BYTES of an over-long line (on a character boundary); skip to its end."""
@@ -249,10 +251,15 @@ def _stream(
         number = len(head)
         yield from head
         head.clear()
+        decode = decoder.decode
         for line, dropped in raw:
             number += 1
             source.position = raw.position
-            yield _decode(decoder, source, number, line, dropped)
+            text, warning = decode(line)
+            if warning is None and not dropped:
+                yield text
+            else:
+                yield _decode(decoder, source, number, line, dropped)
     finally:
         _close(stream)
 
