@@ -179,10 +179,11 @@ def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iter
                                                 "text; skipped")
         else:
             yield first
-    if dropped and not kept:
+    if not kept and (dropped or forced):
         how = "forced with --from" if forced else "detected"
-        yield InputError(source.path, f"text does not fit the {part.layout} layout ({how}): no record in it is "
-                                      "plausible; see `scholar formats`")
+        found = "no record in it is plausible" if dropped else "no record found in it"
+        yield InputError(source.path, f"text does not fit the {part.layout} layout ({how}): {found}; "
+                                      "see `scholar formats`")
 
 
 def _renumbered(event: ParseEvent, part: Part) -> ParseEvent:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import pairwise
 
 from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
+from scholarcli.normalise.names import looks_like_name
 
 NAME = "profile"
 SUMMARY = "Researcher profile page: header, then `preprint2022arXiv` / title / abstract items"
@@ -156,18 +158,47 @@ def _item(item: tuple[int, str, list[str]], owner: str | None, path: str) -> Wor
     )
 
 
+#: Navigation a copied page can start with: never a profile's owner.
+_CHROME = frozenset({
+    "skip to main content", "skip to content", "skip to navigation", "home", "menu", "search", "sign in", "log in",
+    "sign up", "register", "researchers", "explore", "about", "help", "back", "main navigation",
+    "toggle navigation", "open menu", "close", "notifications", "researcher profile", "profile",
+})
+_NAME_MAX = 100
+
+
+def owner_name(texts: list[str]) -> str | None:
+    """The profile's owner among the header's lines: the line the next one describes (`X contributes to…`),
+    else the line under the last `Researcher profile`, else the first line that reads as a person's name.
+    Navigation lines (`Skip to main content`) never are; None when no line fits."""
+    for line, after in pairwise(texts):
+        if len(line) <= _NAME_MAX and after.startswith(line + " ") and line.casefold() not in _CHROME:
+            return line
+    marks = [i for i, line in enumerate(texts) if line.casefold() == "researcher profile"]
+    if marks and marks[-1] + 1 < len(texts):
+        line = texts[marks[-1] + 1]
+        if len(line) <= _NAME_MAX and line.casefold() not in _CHROME and not _is_header_field(line):
+            return line
+    return next((line for line in texts if line.casefold() not in _CHROME and looks_like_name(line)), None)
+
+
+def _is_header_field(line: str) -> bool:
+    return bool(_COUNT.match(line) or _TRUST.search(line) or _AFFILIATION.match(line))
+
+
 def _profile(header: list[tuple[int, str]], path: str) -> Profile | None:
     if not header:
         return None
     texts = [ln for _, ln in header]
-    if texts and texts[0].casefold() == "researcher profile":
-        texts = texts[1:]
-    name = texts[0] if texts else None
-    description = texts[1] if len(texts) > 1 and name and texts[1].startswith(name) else None
+    name = owner_name(texts)
+    at = texts.index(name) if name is not None else -1
+    description = texts[at + 1] if name and at + 1 < len(texts) and texts[at + 1].startswith(name) else None
     counts: dict[str, int] = {}
     trust = trust_label = verification = affiliation = None
     claimed: bool | None = None
     for line in texts:
+        if line.casefold() == "researcher profile":
+            continue
         if m := _COUNT.match(line):
             counts[m["what"].strip().replace(" ", "_")] = int(m["n"].replace(",", ""))
         if m := _TRUST.search(line):
