@@ -98,6 +98,15 @@ def test_feed_then_profile_gives_the_profile_its_owner(tmp_path: Path) -> None:
     assert works[32]["sources"][0]["layout"] == "profile"
 
 
+def test_verbose_names_each_part(tmp_path: Path) -> None:
+    both = tmp_path / "both.txt"
+    both.write_bytes(seed("004").read_bytes() + seed("000").read_bytes())
+    result = invoke("list-works", "--json", "--verbose", "--as-of", AS_OF, both)
+    assert f"{both}: layout feed (detected)" in result.stderr
+    glued_line = seed("004").read_bytes().count(b"\n") + 1  # 004 has no final newline: 000 starts on its last line
+    assert f"{both}:{glued_line}: a page in layout profile starts here" in result.stderr
+
+
 def test_two_profiles_in_one_file_each_keep_their_owner() -> None:
     text = _text(SAMPLES / "profile_other.txt") + "\n" + _text(seed("000"))
     works = parse_text(text, as_of=TODAY)

@@ -168,7 +168,7 @@ def read_works(
 ) -> Iterator[Work]:
     """Parse every input, yielding works as they are read; report skipped inputs and blocks on stderr."""
     from scholarcli.model import ParseIssue, Profile, Work
-    from scholarcli.parsing import FileEnd, FileStart, iter_events
+    from scholarcli.parsing import FileEnd, FileStart, PartStart, iter_events
     from scholarcli.reading import InputError
 
     stats.setdefault("works", 0)
@@ -197,6 +197,8 @@ def read_works(
             progress.done(event.path)
             if verbose:
                 info(f"{event.path}: {event.records} records")
+        elif isinstance(event, PartStart) and verbose:
+            info(f"{event.path}:{event.line}: a page in layout {event.layout} starts here")
         elif isinstance(event, Profile) and verbose:
             _describe_profile(event)
     progress.close()

@@ -77,7 +77,7 @@ class Splitter:
         index = 0
         layout: str | None = self.layout
         while layout is not None:
-            part = Part(layout, index, iter(()))
+            part = Part(layout, index, iter(()), self.pending[0][0] if self.pending else 1)
             self.next_layout: str | None = None
             part.lines = self._lines(part, get(layout))
             yield part
@@ -129,8 +129,6 @@ class Splitter:
             nonlocal local, expect
             local += 1
             if item[0] != expect:  # the first line, or a line split in two: the numbering jumps
-                if local == 1:
-                    part.first_line = item[0]
                 part._starts.append(local)
                 part._numbers.append(item[0])
                 part.shifted = part.shifted or local != item[0]
