@@ -70,6 +70,10 @@ PAIRS = list(itertools.product(SAMPLE_FILES, SAMPLE_FILES))
 @pytest.mark.parametrize("pair", PAIRS, ids=[_ids(p) for p in PAIRS])
 def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
     a, b = _text(pair[0]), _text(pair[1])
+    later = _layout(pair[1])
+    if get(later).boundaries is None:
+        pytest.skip(f"layout {later} declares no BOUNDARIES (see layouts/base.py), so no page of it is found "
+                    "after another page")
     lines_a = len(a.split("\n"))
     expected = _records(a) + _records(b, shift=lines_a)
     assert _records(a + "\n" + b) == expected
@@ -121,3 +125,48 @@ def test_concatenated_listing_without_final_newline(tmp_path: Path) -> None:
     assert all(not (a.endswith("Jian Pei") is False and "Pei Sixun" in a) for w in works for a in w["authors"])
     assert not any("Pei Sixun" in a for w in works for a in w["authors"])
     assert works[20]["title"] == works[0]["title"] and works[20]["authors"] == works[0]["authors"]
+
+
+class _PlainList:
+    """A layout module without BOUNDARIES: `* Title (Year)` lines."""
+
+    NAME = "plain-list"
+    SUMMARY = "test layout"
+
+    @staticmethod
+    def sniff(head: str) -> float:
+        lines = [ln for ln in head.split("\n") if ln.strip()]
+        return sum(ln.startswith("* ") for ln in lines) / len(lines) if lines else 0.0
+
+    @staticmethod
+    def iter_parse(lines: Any, path: str, as_of: date) -> Any:
+        from scholarcli.model import Source, Work
+
+        for number, line in enumerate(lines, start=1):
+            if line.startswith("* "):
+                title, _, year = line[2:].rpartition(" (")
+                yield Work(title=title, year=int(year.rstrip(")")), sources=(Source("plain-list", path, number),))
+
+    @staticmethod
+    def parse(text: str, path: str, as_of: date) -> Any:
+        raise NotImplementedError
+
+
+def test_a_layout_without_boundaries_reads_whole_and_hands_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from scholarcli import layouts
+
+    monkeypatch.setitem(sys.modules, "plain_list_layout", _PlainList)
+    monkeypatch.setitem(layouts.REGISTRY, "plain-list", "plain_list_layout")
+    layouts.get.cache_clear()
+    try:
+        listing = "* Attention Is All You Need (2017)\n* Deep Residual Learning for Image Recognition (2016)\n"
+        assert [w.title for w in parse_text(listing)] == [
+            "Attention Is All You Need", "Deep Residual Learning for Image Recognition"]
+        feed = _text(seed("004"))
+        works = parse_text(listing + feed, as_of=TODAY)
+        assert len(works) == 2 + 32
+        assert works[2].sources[0].layout == "feed" and works[2].sources[0].line == 3
+    finally:
+        layouts.get.cache_clear()

@@ -96,10 +96,14 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     if anchor >= len(opening):
         return found, scores
     start = anchor - max(0, min(anchor, bounds.lead(opening[:anchor], opening[anchor])))
+    if start < 2:
+        return found, scores
     before = "\n".join(opening[:start])
-    earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name != found)
+    # A layout without anchors may claim the opening too: it cannot be found later in the input.
+    earlier = sorted((_first_anchor(name, opening) if get(name).boundaries else 0, name)
+                     for name in REGISTRY if name != found)
     for position, name in earlier:
-        if position < start and get(name).sniff(before) >= DETECT_THRESHOLD:
+        if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
             return name, scores
     return found, scores
 def _first_anchor(name: str, lines: list[str]) -> int:

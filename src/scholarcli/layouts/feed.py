@@ -40,9 +40,11 @@ def sniff(text: str) -> float:
 
 
 def _anchor(line: str) -> bool:
-    return (
-        len(line) < _HEADER_MAX and (line[-1].isdigit() or line.endswith("Code")) and HEADER.match(line) is not None
-    )
+    """A header with its category or score (`LGJun 2`, `96.6CVFeb 14, 2024Code`): a bare `Jun 2` is too common."""
+    if len(line) >= _HEADER_MAX or not (line[-1].isdigit() or line.endswith("Code")):
+        return False
+    m = HEADER.match(line)
+    return m is not None and bool(m["cat"] or m["score"])
 
 
 def _lead(before: Sequence[str], anchor: str) -> int:
