@@ -80,6 +80,21 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
     if _glue_allowed(a, b):
         shift = lines_a - 1
         assert _records(a + b) == _records(a) + _records(b, shift=shift)
+    for variant in (_indented, _airy):  # as browsers copy pages: indented, or with extra blank lines
+        va, vb = variant(a), variant(b)
+        assert _without_lines(_records(va + "\n" + vb)) == _without_lines(_records(va) + _records(vb))
+
+
+def _indented(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else line for line in text.split("\n"))
+
+
+def _airy(text: str) -> str:
+    return "\n".join(line + "  " if line.strip() else "\n" for line in text.split("\n"))
+
+
+def _without_lines(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in r.items() if k != "sources"} for r in records]
 
 
 @pytest.mark.parametrize("pair", list(itertools.permutations(sorted(SEEDS.glob("*.txt")), 2)), ids=_ids)

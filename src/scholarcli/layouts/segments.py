@@ -223,7 +223,8 @@ class Splitter:
             ahead.append(nxt)
             size += len(nxt[1])
             count += bool(nxt[1].strip())
-        window = "\n".join([text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead])
+        lines = [text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead]
+        window = "\n".join(line.strip() for line in lines if line.strip())  # sniffed as the hooks see lines
         self.pending.extendleft(reversed(ahead))
         score = other.sniff(window)
         if score >= DETECT_THRESHOLD and score > current.sniff(window):
