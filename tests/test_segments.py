@@ -185,3 +185,14 @@ def test_a_layout_without_boundaries_reads_whole_and_hands_over(monkeypatch: pyt
         assert works[2].sources[0].layout == "feed" and works[2].sources[0].line == 3
     finally:
         layouts.get.cache_clear()
+
+
+SEED_TRIPLES = list(itertools.permutations(sorted(SEEDS.glob("*.txt")), 3))
+
+
+@pytest.mark.parametrize("triple", SEED_TRIPLES, ids=["+".join(p.stem[:3] for p in t) for t in SEED_TRIPLES])
+def test_three_pages_keep_every_record(triple: tuple[Path, Path, Path]) -> None:
+    texts = [_text(p) for p in triple]
+    alone = [len(parse_text(t, as_of=TODAY)) for t in texts]
+    for glue in ("\n", ""):  # the seeds have no final newline: "" is `cat`
+        assert len(parse_text(glue.join(texts), as_of=TODAY)) == sum(alone), repr(glue)

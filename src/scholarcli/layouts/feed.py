@@ -57,9 +57,9 @@ BOUNDARIES = Boundaries(
     lead=_lead,
     glued=re.compile(
         rf"(?<=\S)(?:\d{{1,3}}(?:\.\d+)?)?(?:[a-z]{{2,8}}\.)?[A-Z]{{2,4}}(?:{_MONTHS})\.?\s\d{{1,2}}"
-        r"(?:,\s?\d{4})?(?:Code)?\Z"
+        r"(?:,\s?\d{4})?(?:Code)?\Z|(?<=\S)Related papers\Z"
     ),
-    glued_ends=(*"0123456789", "Code"),
+    glued_ends=(*"0123456789", "Code", "Related papers"),
 )
 
 

@@ -28,6 +28,8 @@ HOLD_LINES = 200
 #: Non-blank lines looked ahead to confirm a change of layout, and the bytes they may take.
 WINDOW_LINES = 40
 WINDOW_CHARS = 1 << 19
+#: The window is sniffed at these lengths (non-blank lines from the page start), shortest first.
+WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
 #: Glued openers are looked for in this many characters at the end of each line.
 GLUE_TAIL = 120
 
@@ -216,20 +218,30 @@ class Splitter:
         ahead: list[_Item] = []
         size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
         count = 0
+        theirs = other.boundaries.anchor if other.boundaries is not None else None
+        rivals = [layout.boundaries.anchor for layout in self.layouts
+                  if layout.name != other.name and layout.boundaries is not None]
         while count < WINDOW_LINES and size < WINDOW_CHARS:
             nxt = self._pull()
             if nxt is None:
                 break
             ahead.append(nxt)
             size += len(nxt[1])
-            count += bool(nxt[1].strip())
+            text = nxt[1].strip()
+            count += bool(text)
+            if text and not (theirs is not None and theirs(text)) and any(anchor(text) for anchor in rivals):
+                break  # a page of another layout (or the current one again) starts: the window ends here
         lines = [text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead]
-        window = "\n".join(line.strip() for line in lines if line.strip())  # sniffed as the hooks see lines
+        window = [line.strip() for line in lines if line.strip()]  # sniffed as the hooks see lines
         self.pending.extendleft(reversed(ahead))
-        score = other.sniff(window)
-        if score >= DETECT_THRESHOLD and score > current.sniff(window):
-            self.pending.appendleft(item)
-            return start
+        for size in WINDOW_STEPS:  # a short page is judged on its own lines, before what follows dilutes it
+            text = "\n".join(window[:size])
+            score = other.sniff(text)
+            if score >= DETECT_THRESHOLD and score > current.sniff(text):
+                self.pending.appendleft(item)
+                return start
+            if size >= len(window):
+                break
         return None
 
 
