@@ -77,3 +77,12 @@ def test_forced_listing_on_a_glued_concatenation(tmp_path: Path) -> None:
     result = invoke("list-works", "--json", "--no-dedupe", "--from", "arxiv-listing", both)
     works = result.json()
     assert len(works) == 40 and not any("Pei Sixun" in a for w in works for a in w["authors"])
+
+
+def test_a_page_with_one_long_record_and_much_chrome_is_kept() -> None:
+    page = seed("002").read_text("utf-8")
+    main = page[: page.index("Read More")]
+    chrome = "\n".join(["Read More", "suggested questions", "comments", "Fetching comments", "Share", "Download",
+                        "Log in", "Sign in", "Related research", "No comments yet", "Post a comment"])
+    works = parse_text(main + chrome + "\n", as_of=date.fromisoformat(AS_OF))
+    assert [w.title for w in works] == ["Representation Consolidation for Training Expert Students"]

@@ -146,7 +146,8 @@ def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iter
             if first is not None:
                 yield first  # read before the parser failed
             raise
-        yield from _warnings(source)
+        if source.warnings:
+            yield from _warnings(source)
         if part.shifted:
             event = _renumbered(event, part)
         if not isinstance(event, Work):
@@ -171,7 +172,7 @@ def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iter
         kept += 1
         yield work
     if first is not None:
-        if kept == 1 and holds_whole_input(first, part.chars, part.line_count):
+        if kept == 1 and holds_whole_input(first, part.sample):
             dropped += 1
             kept = 0
             line = first.sources[0].line if first.sources else part.first_line

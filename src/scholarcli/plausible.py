@@ -7,6 +7,7 @@ the field cut, and a warning.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 
 from scholarcli.model import Work
@@ -15,7 +16,7 @@ from scholarcli.model import Work
 TITLE_MAX = 500
 #: Text fields (abstracts, comments, venues…) are cut at this many characters.
 FIELD_MAX = 100_000
-#: A record whose fields hold this share of its part's text, when the part has MANY_LINES lines, is the whole input.
+#: A part's only record that holds this share of the part's lines (of at least MANY_LINES) is the whole input.
 WHOLE_SHARE = 0.8
 MANY_LINES = 12
 _TEXT_FIELDS = tuple(f.name for f in fields(Work) if f.name in {"abstract", "comment", "journal_ref", "venue"})
@@ -28,14 +29,22 @@ def implausible(work: Work) -> str | None:
     return None
 
 
-def holds_whole_input(work: Work, chars: int, lines: int) -> bool:
-    """Whether a part's only record is made of (nearly) all of the part's text, over many lines."""
-    size = len(work.title or "") + len(work.abstract or "") + len(work.comment or "")
-    return lines >= MANY_LINES and chars > 0 and size >= WHOLE_SHARE * chars
+def holds_whole_input(work: Work, lines: Sequence[str]) -> bool:
+    """Whether a part's only record holds (nearly) every one of the part's lines (`lines`: its first non-blank
+    lines, stripped): a layout that found no structure and glued the page into one field."""
+    if len(lines) < MANY_LINES:
+        return False
+    text = " ".join(" ".join(filter(None, (work.title, work.abstract, work.comment))).split())
+    held = sum(1 for line in lines if " ".join(line.split()) in text)
+    return held >= WHOLE_SHARE * len(lines)
 
 
 def cap(work: Work) -> tuple[Work, list[str]]:
     """The record with every text field cut to FIELD_MAX characters, and a note for each field cut."""
+    if (len(work.abstract or "") <= FIELD_MAX and len(work.comment or "") <= FIELD_MAX
+            and len(work.journal_ref or "") <= FIELD_MAX and len(work.venue or "") <= FIELD_MAX
+            and not any(len(a) > FIELD_MAX for a in work.authors)):
+        return work, []
     notes: list[str] = []
     changes: dict[str, str] = {}
     for name in _TEXT_FIELDS:

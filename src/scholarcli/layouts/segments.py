@@ -30,6 +30,8 @@ WINDOW_LINES = 40
 WINDOW_CHARS = 1 << 19
 #: The window is sniffed at these lengths (non-blank lines from the page start), shortest first.
 WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
+#: Lines of each part kept as a sample for plausibility checks.
+SAMPLE_LINES = 200
 #: Glued openers are looked for in this many characters at the end of each line.
 GLUE_TAIL = 120
 
@@ -54,9 +56,8 @@ class Part:
 
     #: Whether the parser's line numbers differ from the input's (and records need renumbering).
     shifted: bool = False
-    #: Characters and lines handed to the parser so far.
-    chars: int = 0
-    line_count: int = 0
+    #: The first SAMPLE_LINES non-blank lines handed to the parser, stripped (for plausibility checks).
+    sample: list[str] = field(default_factory=list)
 
 
 _Item = tuple[int, str]  # (input line number, text)
@@ -135,9 +136,8 @@ class Splitter:
                 part._numbers.append(item[0])
                 part.shifted = part.shifted or local != item[0]
             expect = item[0] + 1
-            if item[1]:
-                part.chars += len(item[1])
-                part.line_count += 1
+            if len(part.sample) < SAMPLE_LINES and item[1].strip():
+                part.sample.append(item[1].strip())
             return item[1]
 
         pending, source = self.pending, self.source
