@@ -1,4 +1,5 @@
-"""From inputs to records: read, detect the layout (or take the forced one), parse, as a stream of events."""
+"""From inputs to records: read, detect the layout (or take the forced one), split where another page starts,
+parse each part, check each record, as a stream of events."""
 
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from scholarcli.model import ParseEvent, ParseResult
 
 #: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(head), parse(text, path, as_of)
-#: and iter_parse(lines, path, as_of), the streaming form that parse() collects.
+#: and iter_parse(lines, path, as_of), the streaming form that parse() collects; and, optionally, BOUNDARIES
+#: (base.Boundaries), so that its pages are found inside longer inputs (layouts/segments.py).
 REGISTRY: dict[str, str] = {
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
