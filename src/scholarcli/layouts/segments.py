@@ -46,6 +46,10 @@ class Part:
     first_line: int = 1
     _starts: list[int] = field(default_factory=list)  # parser-local line numbers where numbering jumps
     _numbers: list[int] = field(default_factory=list)  # the input line numbers at those points
+    #: Whether the parser's line numbers differ from the input's (and records need renumbering).
+    shifted: bool = False
+    #: The first SAMPLE_LINES non-blank lines handed to the parser, stripped (for plausibility checks).
+    sample: list[str] = field(default_factory=list)
 
     def number(self, local: int) -> int:
         """The input's line number for the parser's 1-based line number `local`."""
@@ -53,11 +57,6 @@ class Part:
         if i < 0:
             return local
         return self._numbers[i] + (local - self._starts[i])
-
-    #: Whether the parser's line numbers differ from the input's (and records need renumbering).
-    shifted: bool = False
-    #: The first SAMPLE_LINES non-blank lines handed to the parser, stripped (for plausibility checks).
-    sample: list[str] = field(default_factory=list)
 
 
 _Item = tuple[int, str]  # (input line number, text)
@@ -72,8 +71,9 @@ class Splitter:
         self.detect = detect
         names = list(REGISTRY) if detect else [layout]
         self.layouts = [get(name) for name in names]
-        self.pending: deque[_Item] = deque()
+        self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
         self.source = self._glued(lines)
+        self.next_layout: str | None = None  # set by a part's lines when the next part's start is found
 
     def parts(self) -> Iterator[Part]:
         """The parts in input order."""
@@ -81,7 +81,7 @@ class Splitter:
         layout: str | None = self.layout
         while layout is not None:
             part = Part(layout, index, iter(()), self.pending[0][0] if self.pending else 1)
-            self.next_layout: str | None = None
+            self.next_layout = None
             part.lines = self._lines(part, get(layout))
             yield part
             for _ in part.lines:  # whatever the parser left unread belongs to this part
