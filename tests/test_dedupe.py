@@ -101,7 +101,7 @@ def test_dedupe_human_report() -> None:
 
     from scholarcli import parse_paths
     from scholarcli.dedupe import report
-    from scholarcli.render import write_dedupe_report
+    from scholarcli.render.tables import write_dedupe_report
 
     records = parse_paths([str(SEEDS)])
     out = io.StringIO()

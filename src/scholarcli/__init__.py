@@ -20,6 +20,7 @@ _API = {
     "parse_paths": "scholarcli.parsing",
     "parse_text": "scholarcli.parsing",
     "dedupe": "scholarcli.dedupe",
+    "load": "scholarcli.pipeline",
 }
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Work",
     "__version__",
     "dedupe",
+    "load",
     "parse_paths",
     "parse_text",
 ]
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from scholarcli.dedupe import dedupe
     from scholarcli.model import ParseIssue, ParseResult, Profile, Source, Work
     from scholarcli.parsing import parse_paths, parse_text
+    from scholarcli.pipeline import load
     from scholarcli.reading import InputError
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.identifiers import match_arxiv_id
+from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "arxiv-abstracts"
 SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"
@@ -36,7 +37,7 @@ class _Pending:
 
 def sniff(text: str) -> float:
     """High when many lines start with `arXiv:ID` and the text has no `Authors:` lines."""
-    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    lines = [ln.strip() for ln in text.split("\n")[:SNIFF_LINES] if ln.strip()]
     if not lines or any(ln.startswith("Authors:") for ln in lines):
         return 0.0
     ids = sum(1 for ln in lines if _leading_id(ln) is not None)

@@ -15,6 +15,7 @@ from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import iso, month_number, year_for
 from scholarcli.normalise.names import is_given_name, is_surname, looks_like_name, name_key
+from scholarcli.normalise.vocab import FEED_SNIFF_LINES
 
 NAME = "feed"
 SUMMARY = "Scored related-paper feed: `96.6LGJun 2` header, title glued to authors, abstract"
@@ -32,7 +33,7 @@ _GLUE_BEFORE = set(".!?:;)]}\"'’”") # punctuation that can end a title right
 
 def sniff(text: str) -> float:
     """Share of records: how many non-blank lines are feed headers, scaled so a clean feed scores 1."""
-    lines = [ln for ln in text.split("\n")[:3000] if ln.strip()]
+    lines = [ln for ln in text.split("\n")[:FEED_SNIFF_LINES] if ln.strip()]
     if not lines:
         return 0.0
     headers = sum(1 for ln in lines if HEADER.match(ln.strip()))

@@ -15,16 +15,12 @@ from itertools import pairwise
 from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.names import looks_like_name
+from scholarcli.normalise.vocab import PROFILE_TYPES, SNIFF_LINES
 
 NAME = "profile"
 SUMMARY = "Researcher profile page: header, then `preprint2022arXiv` / title / abstract items"
 
-KNOWN_TYPES = (
-    "journal-article", "proceedings-article", "posted-content", "book-chapter", "inproceedings",
-    "incollection", "phdthesis", "mastersthesis", "techreport", "conference", "proceedings", "preprint",
-    "article", "chapter", "dataset", "software", "thesis", "report", "poster", "patent", "book", "misc",
-    "other", "review", "editorial", "letter", "dissertation", "presentation",
-)
+KNOWN_TYPES = PROFILE_TYPES
 _TYPES = "|".join(KNOWN_TYPES)
 _ITEM = re.compile(rf"^(?P<type>{_TYPES}|[a-z]+(?=(?:19|20)\d\d))(?P<year>(?:19|20)\d{{2}})?(?P<venue>.*)$")
 _TRUST = re.compile(r"Trust\s+(?P<score>\d+)\s*-\s*(?P<label>[A-Za-z]+?)(?=Verification|Unclaimed|Claimed|$)")
@@ -40,7 +36,7 @@ _ITEM_LINE_MAX = 300
 
 def sniff(text: str) -> float:
     """High when the page has a `Published work` section or `Researcher profile` and type+year lines."""
-    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    lines = [ln.strip() for ln in text.split("\n")[:SNIFF_LINES] if ln.strip()]
     items = sum(1 for ln in lines if _is_item_header(ln))
     marks = sum(1 for ln in lines if _PUBLISHED.match(ln) or ln == "Researcher profile")
     if not items:

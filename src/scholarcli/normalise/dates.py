@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from scholarcli.errors import quoted
+
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -42,12 +44,15 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
 
 
 def year_for(month: int, day: int, as_of: date) -> int:
-    """The year of a yearless `Mon D`: that of `as_of`, or the year before if that would be in the future."""
-    try:
-        candidate = date(as_of.year, month, day)
-    except ValueError:  # 29 February in a non-leap reference year
-        return as_of.year if month < as_of.month else as_of.year - 1
-    return as_of.year if candidate <= as_of else as_of.year - 1
+    """The year of a yearless `Mon D`: the latest year, up to that of `as_of`, in which the date exists and is
+    not in the future. `Feb 29` seen on 2025-03-01 is 2024-02-29, the last leap day."""
+    for year in range(as_of.year, as_of.year - 9, -1):  # leap days recur within 8 years
+        try:
+            if date(year, month, day) <= as_of:
+                return year
+        except ValueError:  # 29 February outside a leap year, or a day the month lacks
+            continue
+    return as_of.year - 1
 
 
 def parse_date(text: str, as_of: date | None = None) -> str | None:
@@ -80,3 +85,19 @@ def parse_date(text: str, as_of: date | None = None) -> str | None:
 def year_of(iso_date: str | None) -> int | None:
     """The year of an ISO date string, or None."""
     return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
+
+
+def parse_as_of(text: str) -> date:
+    """`--as-of`: a full date in any form `parse_date` reads; ValueError when it is not one."""
+    found = parse_date(text)
+    if found is None or len(found) != 10:
+        raise ValueError(f"cannot read {quoted(text)} as a date (try YYYY-MM-DD)")
+    return date.fromisoformat(found)
+
+
+def parse_when(text: str) -> str:
+    """`--since`/`--until`: a year, month or date in any form `parse_date` reads, as an ISO prefix."""
+    found = parse_date(text)
+    if found is None:
+        raise ValueError(f"cannot read {quoted(text)} as a year or date")
+    return found

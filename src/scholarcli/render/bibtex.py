@@ -10,25 +10,8 @@ from typing import TextIO
 from scholarcli.model import Work
 from scholarcli.normalise.names import split_name
 from scholarcli.normalise.titles import fold_accents
+from scholarcli.normalise.vocab import STOPWORDS, bibtex_type, is_arxiv_venue
 
-_KEY_STOPWORDS = frozenset("a an the on of in for and to with via from by at is are towards toward".split())
-_ENTRY_TYPES = {
-    "article": "article",
-    "journal-article": "article",
-    "inproceedings": "inproceedings",
-    "proceedings-article": "inproceedings",
-    "conference": "inproceedings",
-    "book": "book",
-    "chapter": "incollection",
-    "book-chapter": "incollection",
-    "incollection": "incollection",
-    "phdthesis": "phdthesis",
-    "thesis": "phdthesis",
-    "dissertation": "phdthesis",
-    "mastersthesis": "mastersthesis",
-    "techreport": "techreport",
-    "report": "techreport",
-}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Characters special to LaTeX outside math; `\`, `{`, `}` and `$` are left as written when balanced,
 # because titles and abstracts already carry LaTeX (`Nystr{\"o}m`, `$k$-means`).
@@ -43,7 +26,7 @@ def base_key(work: Work) -> str:
     """`hu2022improved`: first author's family name, year, first significant title word."""
     family = _ascii_word(split_name(work.authors[0])[2]) if work.authors else ""
     words = [_ascii_word(w) for w in re.split(r"[\s\-:/]+", work.title or "")]
-    word = next((w for w in words if w and w not in _KEY_STOPWORDS), "")
+    word = next((w for w in words if w and w not in STOPWORDS), "")
     if not word and work.arxiv_id:
         word = _ascii_word(work.arxiv_id)
     return f"{family or 'anon'}{work.year or ''}{word or 'untitled'}"
@@ -73,22 +56,29 @@ def _suffix(n: int) -> str:
     return letters
 
 
+def _math_dollars(text: str) -> set[int]:
+    """Positions of the `$` that open or close math: unescaped ones, in pairs; a last unpaired `$` is money."""
+    dollars = [i for i, ch in enumerate(text) if ch == "$" and (i == 0 or text[i - 1] != "\\")]
+    return set(dollars[: len(dollars) // 2 * 2])
+
+
 def latex_escape(text: str) -> str:
     """Escape LaTeX specials outside math; keep existing commands; escape braces only when unbalanced."""
     out: list[str] = []
     in_math = False
+    math = _math_dollars(text)
     for i, ch in enumerate(text):
         escaped = i > 0 and text[i - 1] == "\\"
-        if ch == "$" and not escaped:
+        if i in math:
             in_math = not in_math
             out.append(ch)
+        elif ch == "$" and not escaped:
+            out.append(r"\$")  # a dollar sign, not math
         elif ch in _SPECIAL and not escaped and not (in_math and ch in "_^"):
             out.append(_SPECIAL[ch])
         else:
             out.append(ch)
     result = "".join(out)
-    if in_math:  # an unpaired $ is a dollar sign
-        result = result.replace("$", r"\$")
     if not _balanced(result):
         result = result.replace("{", r"\{").replace("}", r"\}")
     return " ".join(result.split())
@@ -121,9 +111,9 @@ def _author_field(authors: Iterable[str], truncated: bool) -> str:
 
 def entry(work: Work, key: str) -> str:
     """One BibTeX entry."""
-    is_arxiv = bool(work.arxiv_id) or (work.venue or "").casefold() == "arxiv"
-    kind = "misc" if is_arxiv and (work.type in (None, "preprint")) else _ENTRY_TYPES.get(work.type or "", "misc")
-    fields: list[tuple[str, str]] = []
+    is_arxiv = bool(work.arxiv_id) or is_arxiv_venue(work.venue)
+    kind = "misc" if is_arxiv and (work.type in (None, "preprint")) else bibtex_type(work.type) or "misc"
+    fields: list[tuple[str, str]] = []  # values are braced when written, but for numbers and month macros
     if work.title:
         fields.append(("title", "{" + latex_escape(work.title) + "}"))
     if work.authors:
@@ -132,7 +122,7 @@ def entry(work: Work, key: str) -> str:
         fields.append(("year", str(work.year)))
     if work.date and len(work.date) >= 7:
         fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
-    venue = work.venue if work.venue and work.venue.casefold() != "arxiv" else None
+    venue = work.venue if work.venue and not is_arxiv_venue(work.venue) else None
     if venue:
         place = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle"}.get(kind)
         fields.append((place or ("publisher" if kind == "book" else "howpublished"), latex_escape(venue)))
@@ -152,12 +142,18 @@ def entry(work: Work, key: str) -> str:
         fields.append(("note", latex_escape(work.comment)))
     if work.abstract:
         fields.append(("abstract", latex_escape(work.abstract)))
-    body = ",\n".join(f"  {name} = {value if value.isdigit() else '{' + value + '}'}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {_value(name, value)}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def write_bibtex(works: Sequence[Work], out: TextIO) -> None:
+def _value(name: str, value: str) -> str:
+    """A field's value as written: numbers and month macros (`mar`) bare, anything else in braces."""
+    return value if value.isdigit() or (name == "month" and value in _MONTHS) else "{" + value + "}"
+
+
+def write_bibtex(works: Iterable[Work], out: TextIO) -> None:
     """Every work as a BibTeX entry, separated by blank lines."""
+    works = list(works)
     for n, (work, key) in enumerate(zip(works, citation_keys(works), strict=True)):
         if n:
             out.write("\n")

@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from scholarcli.model import Work
 from scholarcli.normalise.names import split_name
+from scholarcli.normalise.vocab import csl_type, is_arxiv_venue
 from scholarcli.render.bibtex import citation_keys
-
-_TYPES = {
-    "article": "article-journal",
-    "journal-article": "article-journal",
-    "inproceedings": "paper-conference",
-    "proceedings-article": "paper-conference",
-    "conference": "paper-conference",
-    "book": "book",
-    "chapter": "chapter",
-    "book-chapter": "chapter",
-    "incollection": "chapter",
-    "thesis": "thesis",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "dissertation": "thesis",
-    "report": "report",
-    "techreport": "report",
-    "dataset": "dataset",
-    "software": "software",
-    "preprint": "article",
-}
 
 
 def _name(name: str) -> dict[str, str]:
@@ -42,10 +22,10 @@ def _name(name: str) -> dict[str, str]:
     return out
 
 
-def item(work: Work, key: str) -> dict[str, Any]:
+def item(work: Work, key: str) -> dict[str, object]:
     """One CSL-JSON item. Preprints are CSL `article` with the arXiv id as number and URL."""
-    kind = _TYPES.get(work.type or "", "article" if work.arxiv_id else "document")
-    out: dict[str, Any] = {"id": key, "type": kind}
+    kind = csl_type(work.type) or ("article" if work.arxiv_id else "document")
+    out: dict[str, object] = {"id": key, "type": kind}
     if work.title:
         out["title"] = work.title
     if work.authors:
@@ -54,13 +34,13 @@ def item(work: Work, key: str) -> dict[str, Any]:
         out["issued"] = {"date-parts": [[int(part) for part in work.date.split("-")]]}
     elif work.year:
         out["issued"] = {"date-parts": [[work.year]]}
-    if work.venue and work.venue.casefold() != "arxiv":
+    if work.venue and not is_arxiv_venue(work.venue):
         out["container-title"] = work.venue
     if work.arxiv_id:
         out["publisher"] = "arXiv"
         out["number"] = f"arXiv:{work.arxiv_id}"
         out["URL"] = f"https://arxiv.org/abs/{work.arxiv_id}"
-    elif work.venue and work.venue.casefold() == "arxiv":
+    elif is_arxiv_venue(work.venue):
         out["publisher"] = "arXiv"
     if work.doi:
         out["DOI"] = work.doi
@@ -76,8 +56,9 @@ def item(work: Work, key: str) -> dict[str, Any]:
     return out
 
 
-def write_csl_json(works: Sequence[Work], out: TextIO) -> None:
+def write_csl_json(works: Iterable[Work], out: TextIO) -> None:
     """A CSL-JSON array, ids equal to the BibTeX keys."""
+    works = list(works)
     items = [item(w, k) for w, k in zip(works, citation_keys(works), strict=True)]
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

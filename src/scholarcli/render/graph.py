@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from scholarcli.query import Coauthors
+from scholarcli.model.results import Coauthors
 
 
 def _dot_quote(text: str) -> str:
@@ -32,7 +32,9 @@ def _mermaid_id(names: dict[str, str], name: str) -> str:
 
 
 def _mermaid_label(text: str) -> str:
-    return re.sub(r'["\[\]]', "'", text)
+    """Text safe inside a quoted Mermaid label: `#` and markup as entity codes, brackets as quotes."""
+    text = text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    return re.sub(r"[\[\]]", "'", text)
 
 
 def write_mermaid(network: Coauthors, out: TextIO) -> None:

@@ -1,0 +1,211 @@
+"""Results as rich tables for people. Every cell shows control characters visibly: no terminal escapes pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO, TypedDict
+
+from scholarcli.model import Work
+from scholarcli.model.results import Coauthors, Hit, Stats
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+class AuditRecord(TypedDict):
+    index: int
+    layout: str | None
+    path: str | None
+    line: int | None
+    title: str | None
+    arxiv_id: str | None
+    year: int | None
+
+
+class AuditLink(TypedDict):
+    a: int
+    b: int
+    rule: str
+    score: float | None
+
+
+class AuditCluster(TypedDict):
+    id: str
+    title: str | None
+    records: list[AuditRecord]
+    links: list[AuditLink]
+
+
+class AuditNearMiss(TypedDict):
+    a: AuditRecord
+    b: AuditRecord
+    score: float
+    reason: str
+
+
+class DedupeAudit(TypedDict):
+    """The shape of `dedupe.report`: merged clusters with their links, and the near-misses kept apart."""
+
+    records: int
+    works: int
+    threshold: float
+    clusters: list[AuditCluster]
+    near_misses: list[AuditNearMiss]
+
+
+# C0 controls (but tab), DEL, C1 controls, and the bidirectional overrides that reorder what a terminal shows.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL, …
+    return "␡" if code == 0x7F else f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Text safe to show on a terminal inside rich markup: controls as symbols, markup brackets escaped."""
+    from rich.markup import escape
+
+    return escape(_CONTROL.sub(_picture, text))
+
+
+def _print(out: TextIO, *renderables: RenderableType) -> None:
+    from rich.console import Console
+
+    console = Console(file=out)
+    for renderable in renderables:
+        console.print(renderable)
+
+
+def short_authors(work: Work, limit: int = 3) -> str:
+    """`A, B, C et al.` for people: the first few authors, marked when more exist or the list is cut."""
+    names = list(work.authors[:limit])
+    more = len(work.authors) > limit or work.authors_truncated
+    text = ", ".join(names)
+    return f"{text} et al." if more and text else text
+
+
+def _where(work: Work) -> str:
+    parts = [work.venue or ""]
+    if work.arxiv_id:
+        parts.append(f"arXiv:{work.arxiv_id}")
+    if not any(parts):
+        parts = sorted({s.layout for s in work.sources})
+    return " ".join(p for p in parts if p)
+
+
+def _untitled(work: Work, words: int) -> str:
+    return " ".join((work.abstract or "").split()[:words])
+
+
+def works_table(works: Iterable[Work], out: TextIO) -> None:
+    """Year, title, first authors, and venue or source; the caption counts the works."""
+    from rich.table import Table
+
+    table = Table(show_lines=False, expand=False, header_style="bold")
+    table.add_column("Year", justify="right", no_wrap=True, style="cyan")
+    table.add_column("Title", ratio=3, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold", style="green")
+    table.add_column("Venue / source", ratio=1, overflow="fold", style="magenta")
+    count = 0
+    for work in works:
+        count += 1
+        shown = visible(work.title) if work.title else f"[dim](untitled) {visible(_untitled(work, 12))}…[/dim]"
+        table.add_row(str(work.year or ""), shown, visible(short_authors(work)), visible(_where(work)))
+    table.caption = f"{count} work{'s' if count != 1 else ''}"
+    _print(out, table)
+
+
+def hits_table(hits: Sequence[Hit], out: TextIO) -> None:
+    """Score, year, title, first authors, and the field that matched."""
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for name, justify in (("Score", "right"), ("Year", "right"), ("Title", "left"), ("Authors", "left"),
+                          ("Matched", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for hit in hits:
+        work = hit.work
+        title = work.title or f"(untitled) {_untitled(work, 10)}…"
+        table.add_row(f"{hit.score:.1f}", str(work.year or ""), visible(title), visible(short_authors(work)),
+                      hit.field)
+    _print(out, table)
+
+
+def coauthors_table(network: Coauthors, out: TextIO) -> None:
+    """One row per coauthor; counts marked `≥` when they are lower bounds."""
+    from rich.table import Table
+
+    author = visible(network.author)
+    caption = f"{len(network.rows)} coauthors of {author} across {network.works} works"
+    if network.truncated_works:
+        caption += f"; ≥ marks lower bounds ({network.truncated_works} works list only some authors)"
+    table = Table(title=f"Coauthors of {author}", caption=caption, header_style="bold")
+    for name, justify in (("Name", "left"), ("Works", "right"), ("First", "right"), ("Last", "right"),
+                          ("Variants", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in network.rows:
+        count = f"≥{row.works}" if row.lower_bound else str(row.works)
+        table.add_row(visible(row.name), count, str(row.first_year or ""), str(row.last_year or ""),
+                      visible(", ".join(v for v in row.variants if v != row.name)))
+    _print(out, table)
+
+
+def _top_table(title: str, label: str, items: Iterable[tuple[str, int]]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", header_style="bold")
+    table.add_column(label)
+    table.add_column("Works", justify="right")
+    for name, works in items:
+        table.add_row(visible(name), str(works))
+    return table
+
+
+def stats_table(stats: Stats, out: TextIO) -> None:
+    """Works per year as bars, the top lists, the layouts read, and missing fields."""
+    parts: list[RenderableType] = [f"[bold]{stats.works}[/bold] works from [bold]{stats.records}[/bold] records"]
+    if stats.per_year:
+        peak = max(stats.per_year.values())
+        parts.append("\n[bold]Works per year[/bold]")
+        parts += [f"  {year:>7} {'█' * max(1, round(30 * n / peak))} {n}" for year, n in stats.per_year.items()]
+    for title, label, items in (("Top coauthors", "Name", [(r.name, r.works) for r in stats.top_coauthors]),
+                                ("Top categories", "Category", stats.top_categories),
+                                ("Top venues", "Venue", stats.top_venues)):
+        if items:
+            parts.append(_top_table(title, label, items))
+    layouts = ", ".join(f"{name} ({n})" for name, n in stats.layouts.items())
+    parts.append(f"\n[bold]Layouts read:[/bold] {visible(layouts)}")
+    missing = stats.missing
+    parts.append(f"[bold]Missing:[/bold] title {missing['title']}, authors {missing['authors']}, "
+                 f"date {missing['date']}")
+    _print(out, *parts)
+
+
+def dedupe_table(audit: DedupeAudit, out: TextIO) -> None:
+    """Each merged cluster with its records and rules, then the near-misses kept apart."""
+    from rich.console import Console
+
+    write_dedupe_report(audit, Console(file=out))
+
+
+def write_dedupe_report(audit: DedupeAudit, console: Console) -> None:
+    """The dedupe audit on a console (see `dedupe_table`)."""
+    console.print(f"[bold]{audit['records']}[/bold] records -> [bold]{audit['works']}[/bold] works "
+                  f"(fuzzy title threshold {audit['threshold']:g})")
+    for cluster in audit["clusters"]:
+        console.print(f"\n[bold]{visible(cluster['title'] or '(untitled)')}[/bold]  [dim]{cluster['id']}[/dim]")
+        for rec in cluster["records"]:
+            console.print(f"  #{rec['index']:<4} {rec['layout']!s:<16} {visible(str(rec['path']))}:{rec['line']}")
+        for link in cluster["links"]:
+            score = f" {link['score']:.1f}" if link["score"] is not None else ""
+            console.print(f"  [green]merged[/green] #{link['a']} + #{link['b']} by {link['rule']}{score}")
+    if audit["near_misses"]:
+        console.print("\n[bold]Kept apart[/bold]")
+    for miss in audit["near_misses"]:
+        a, b = miss["a"], miss["b"]
+        console.print(f"  [yellow]{miss['score']:.1f}[/yellow] {visible(miss['reason'])}: "
+                      f"#{a['index']} {visible(str(a['title']))} | #{b['index']} {visible(str(b['title']))}")
