@@ -89,8 +89,9 @@ def test_symlinked_subfolder_is_followed_and_loops_end(tmp_path: Path) -> None:
     (real / "back").symlink_to(top, target_is_directory=True)  # a loop: top/linked/back -> top
     files = expand_path(str(top))
     assert sorted(Path(f).name for f in files) == ["abstracts.txt", "feed.txt"]
-    works, _ = _works(top)
+    works, stderr = _works(top)
     assert len(works) == 10 + 32
+    assert f"{top / 'linked' / 'back'}: is a folder already read" in stderr
 
 
 def _scholar(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:

@@ -45,7 +45,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str | InputError
         return
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        yield InputError(str(folder), "links back to a folder already read (a symbolic link loop); skipped")
+        yield InputError(str(folder), "is a folder already read (a symbolic link leads back to it); skipped")
         return
     seen.add(key)
     try:
