@@ -18,7 +18,7 @@ a page, when ``cat`` can glue it to the previous file's last line, as ``glued``.
 ``BOUNDARIES`` is still detected at the start of an input and then read to the input's end (or to where
 another layout's anchors take over), as before. For example, a RIS export, whose records open with ``TY  -``:
 
-    BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\Z"),
+    BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 Golden twins (`tests/pages/<layout>/*.txt`) join tests/test_segments.py by glob: each is read after every
