@@ -100,9 +100,7 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     if start < 2:
         return found, scores
     before = "\n".join(opening[:start])
-    # A layout without anchors may claim the opening too: it cannot be found later in the input.
-    earlier = sorted((_first_anchor(name, opening) if get(name).boundaries else 0, name)
-                     for name in REGISTRY if name != found)
+    earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name != found)
     for position, name in earlier:
         if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
             return name, scores

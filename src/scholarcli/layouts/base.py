@@ -15,15 +15,15 @@ read in its own layout (see `layouts/segments.py`). Give the lines that only you
 say which lines just before your first anchor belong to your page with ``lead`` (a title above
 ``Authors:``); mark the line a page has once with ``page`` (``Published work``); and give the line that opens
 a page, when ``cat`` can glue it to the previous file's last line, as ``glued``. A layout without
-``BOUNDARIES`` is still detected at the start of an input and then read to the input's end (or to where
-another layout's anchors take over), as before. For example, a RIS export, whose records open with ``TY  -``:
+``BOUNDARIES`` keeps whole-input behaviour: it is detected from an input's opening and then reads the whole
+input (no other page is looked for in it), and no page of it is found after another layout's page. For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 Golden twins (`tests/pages/<layout>/*.txt`) join tests/test_segments.py by glob: each is read after every
-other sample, and must give the same records as when read alone (skipped, with the reason, without
-``BOUNDARIES``).
+other sample, and must give the same records as when read alone (skipped, with the reason, for a layout
+without ``BOUNDARIES``).
 """
 
 from __future__ import annotations

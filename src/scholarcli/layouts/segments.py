@@ -9,7 +9,9 @@ A change to layout M is made at a line that is an anchor of M and not of the cur
 sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
 M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
 second time starts a new part in L. Lines that end with a layout's glued opener are split in two first.
-Layouts without `BOUNDARIES` are never switched to mid-input, but can be switched away from.
+A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is
+found inside another layout's input (file formats such as CSV, whose rows may look like another layout's
+anchors, are safe that way).
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ class Splitter:
         bounds = current.boundaries
         own_anchor = bounds.anchor if bounds is not None else None
         own_page = bounds.page if bounds is not None and bounds.page is not never else None
-        detect = self.detect
+        detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
         held: deque[_Item] = deque()
         held_text = 0
         seen_page = False
