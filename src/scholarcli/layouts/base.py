@@ -16,7 +16,8 @@ say which lines just before your first anchor belong to your page with ``lead`` 
 ``Authors:``); mark the line a page has once with ``page`` (``Published work``); and give the line that opens
 a page, when ``cat`` can glue it to the previous file's last line, as ``glued``. A layout without
 ``BOUNDARIES`` keeps whole-input behaviour: it is detected from an input's opening and then reads the whole
-input (no other page is looked for in it), and no page of it is found after another layout's page. For example, a RIS export, whose records open with ``TY  -``:
+input (no other page is looked for in it), and no page of it is found after another layout's page.
+For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
