@@ -76,10 +76,11 @@ OPENING_LINES = 64
 
 
 def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
-    """The layout an input starts in, from its opening: the first OPENING_LINES non-blank lines, else the
-    whole head. When another layout's anchors come before the chosen layout's page starts, and the text
-    before that start reads as the other layout, the other one wins: a short page followed by a longer page
-    of another layout is read in its own layout (the rest is split off as it is read).
+    """The layout an input starts in. The whole head decides, as `detect` does; when that is a layout with
+    BOUNDARIES, the first OPENING_LINES non-blank lines may name another such layout, and when another
+    layout's anchors come before the chosen layout's page starts, and the text before that start reads as
+    the other layout, the other one wins: a short page followed by a longer page of another layout is read
+    in its own layout (the rest is split off as it is read).
     """
     opening: list[str] = []
     for raw in head.split("\n", OPENING_LINES * 4)[: OPENING_LINES * 4]:
@@ -87,12 +88,15 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
             opening.append(raw.strip())
             if len(opening) == OPENING_LINES:
                 break
-    found, scores = detect("\n".join(opening))
-    if found is None:
-        return detect(head)
+    found, scores = detect("\n".join(line.strip() for line in head.split("\n")))  # as browsers indent copies
+    if found is None or get(found).boundaries is None:
+        return found, scores  # a layout without BOUNDARIES is chosen for the whole input, as before
+    in_opening, _ = detect("\n".join(opening))
+    if in_opening is not None and get(in_opening).boundaries is not None:
+        found = in_opening
     bounds = get(found).boundaries
     if bounds is None:
-        return found, scores  # a layout that declares no anchors keeps the choice by score
+        return found, scores
     anchor = _first_anchor(found, opening)
     if anchor >= len(opening):
         return found, scores
