@@ -105,3 +105,14 @@ def test_filters_read_dates_at_their_precision() -> None:
     assert Filters.from_options(since="Feb 2024", until="2024") == Filters(since="2024-02", until="2024")
     with pytest.raises(UsageError, match="later than"):
         Filters.from_options(since="2024-03", until="2024-02-29")
+
+
+def test_the_pipeline_keeps_the_problems_it_met(tmp_path: Path) -> None:
+    from scholarcli import load
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    loaded = load([str(Path(__file__).parent.parent / "seeds"), str(empty), str(tmp_path / "missing.txt")])
+    assert (len(loaded.records), len(loaded.works)) == (72, 68)
+    assert any("empty.txt" in p and "is empty" in p for p in loaded.problems)
+    assert any("missing.txt" in p and "no such file" in p for p in loaded.problems)

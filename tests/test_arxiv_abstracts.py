@@ -51,3 +51,35 @@ def test_cut_off_dump_keeps_the_last_abstract_and_warns() -> None:
     assert len(result.works) == 5
     assert result.works[-1].arxiv_id is None
     assert len(result.issues) == 1 and "cut off" in result.issues[0].message
+
+
+def test_created_line_dates_the_abstract_before_it_and_is_never_abstract_text() -> None:
+    text = (
+        "Created: 2024-01-02\n"
+        "We bound the mixing time of Glauber dynamics.\n12 pages\narXiv:2401.00001\nCreated: 2024-01-03\n\n"
+        "A second abstract.\narXiv:2401.00002\nCreated: sometime\n"
+    )
+    result = arxiv_abstracts.parse(text, "c.txt", date(2026, 1, 1))
+    assert [(w.abstract, w.comment, w.date, w.year) for w in result.works] == [
+        ("We bound the mixing time of Glauber dynamics.", "12 pages", "2024-01-03", 2024),
+        ("A second abstract.", None, "2024-01", 2024),
+    ]
+    assert [i.line for i in result.issues] == [1, 9]
+
+
+def test_created_may_carry_a_time_of_day() -> None:
+    text = "An abstract.\narXiv:2502.00001\nCreated: 2025-02-24 14:33:02 UTC\n"
+    [work] = arxiv_abstracts.parse(text, "c.txt", date(2026, 1, 1)).works
+    assert (work.date, work.abstract) == ("2025-02-24", "An abstract.")
+
+
+def test_an_abstract_wrapped_over_lines_keeps_its_last_line() -> None:
+    text = (
+        "We bound the mixing time of Glauber dynamics on graphs of\nbounded degree.\narXiv:2401.00001\n"
+        "A second abstract that ends its sentence.\n12 pages\narXiv:2401.00002\n"
+    )
+    works = arxiv_abstracts.parse(text, "w.txt", date(2026, 1, 1)).works
+    assert [(w.abstract, w.comment) for w in works] == [
+        ("We bound the mixing time of Glauber dynamics on graphs of bounded degree.", None),
+        ("A second abstract that ends its sentence.", "12 pages"),
+    ]

@@ -75,3 +75,58 @@ def test_damaged_entry_is_reported_and_neighbours_survive() -> None:
     result = arxiv_listing.parse(text, "d.txt", date(2026, 1, 1))
     assert [w.arxiv_id for w in result.works] == ["2103.03404", "1706.03762", "hep-th/9711200"]
     assert len(result.issues) == 1 and result.issues[0].line == 13  # the arXiv:1911.03584 line
+
+
+def test_a_title_that_starts_with_a_label_word_stays_a_title() -> None:
+    # Issue 9, case 5: labels need their colon; `Abstractive…` once became the abstract "ive …".
+    for title in (
+        "Abstractive Summarization of Meeting Transcripts",
+        "Authorship Verification with Siamese Networks",
+        "Comments on the Unruh Effect",
+        "DOI Coverage in Open Citation Data",
+        "Doing More with Less: Data Pruning for Speech Models",
+    ):
+        text = (
+            f"-\n{title}\nAuthors:\nAda Byron,\nMary Somerville\nAbstract:\nWe study it.\n"
+            "Submitted 1 March, 2020;\noriginally announced March 2020.\n"
+        )
+        [work] = arxiv_listing.parse(text, "t.txt", date(2026, 1, 1)).works
+        assert (work.title, work.abstract, work.comment, work.doi) == (title, "We study it.", None, None)
+        assert work.authors == ("Ada Byron", "Mary Somerville")
+
+
+def test_numbered_indented_search_copy_with_lost_bracket_reads_like_the_clean_one() -> None:
+    # Issue 13: `  1. arXiv:ID  [pdf, other` (number in front, bracket lost), blank lines between fields.
+    clean = arxiv_listing.parse(SEARCH, "s.txt", date(2026, 1, 1)).works
+    lines = []
+    number = 0
+    for line in SEARCH.split("\n"):
+        if line.startswith("arXiv:"):
+            number += 1
+            line = f"{number}. " + line.replace("]", "")
+        lines.append("      " + line + "\n")
+    copied = arxiv_listing.parse("".join(lines), "s.txt", date(2026, 1, 1)).works
+    assert detect("".join(lines))[0] == "arxiv-listing"
+    assert [w.with_changes(sources=()) for w in copied] == [w.with_changes(sources=()) for w in clean]
+
+
+def test_categories_and_doi_copied_onto_the_header_line() -> None:
+    text = (
+        "1. arXiv:1604.07818  [pdf, other hep-th cond-mat.str-el doi 10.1103/PhysRevD.94.106002\n"
+        "Remarks on the Sachdev-Ye-Kitaev model\nAuthors: Juan Maldacena, Douglas Stanford\n"
+        "Abstract: We study a model of Majorana fermions.\n"
+        "Submitted 10 November, 2016; v1 submitted 27 April, 2016; originally announced April 2016.\n"
+    )
+    [work] = arxiv_listing.parse(text, "h.txt", date(2026, 1, 1)).works
+    assert (work.arxiv_id, work.title) == ("1604.07818", "Remarks on the Sachdev-Ye-Kitaev model")
+    assert work.categories == ("hep-th", "cond-mat.str-el")
+    assert work.doi == "10.1103/PhysRevD.94.106002"
+
+
+def test_author_lists_cut_short_set_authors_truncated() -> None:
+    text = SEARCH.replace(
+        "Authors: Yihe Dong, Jean-Baptiste Cordonnier, Andreas Loukas",
+        "Authors: Yihe Dong, Jean-Baptiste Cordonnier, et al.",
+    )
+    first = arxiv_listing.parse(text, "t.txt", date(2026, 1, 1)).works[0]
+    assert (first.authors, first.authors_truncated) == (("Yihe Dong", "Jean-Baptiste Cordonnier"), True)

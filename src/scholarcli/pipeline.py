@@ -78,11 +78,13 @@ def input_sizes(paths: Iterable[str]) -> dict[str, int]:
 
 
 class Loaded:
-    """Records as parsed, works after dedupe, and (built on first use) the people index over them."""
+    """Records as parsed, works after dedupe, the problems met while reading (damaged blocks, unreadable
+    inputs, one line each), and (built on first use) the people index over the works."""
 
-    def __init__(self, records: list[Work], works: list[Work]) -> None:
+    def __init__(self, records: list[Work], works: list[Work], problems: list[str]) -> None:
         self.records = records
         self.works = works
+        self.problems = problems
 
     @cached_property
     def index(self) -> PersonIndex:
@@ -105,17 +107,32 @@ def load(
     dedupe: bool = True,
 ) -> Loaded:
     """Read, parse and (unless told not to) deduplicate every input; NothingFoundError when nothing parsed."""
-    records = list(iter_records(paths, layout, as_of, observer))
+    recorder = _Problems(observer)
+    records = list(iter_records(paths, layout, as_of, recorder))
     if not records:
         raise NothingFoundError("no records found in the input")
     if not dedupe:
-        return Loaded(records, records)
+        return Loaded(records, records, recorder.problems)
     from scholarcli.dedupe import dedupe as merge
 
     works = merge(records).works
     if observer is not None:
         observer.event(Deduped(len(records), len(works)))
-    return Loaded(records, works)
+    return Loaded(records, works, recorder.problems)
+
+
+class _Problems:
+    """An observer that keeps each damaged block and unreadable input as a line, and passes every event on."""
+
+    def __init__(self, observer: Observer | None) -> None:
+        self.observer = observer
+        self.problems: list[str] = []
+
+    def event(self, event: Event | Deduped) -> None:
+        if isinstance(event, ParseIssue | InputError):
+            self.problems.append(str(event))
+        if self.observer is not None:
+            self.observer.event(event)
 
 
 def audit(records: list[Work], threshold: float | None = None) -> DedupeAudit:

@@ -26,6 +26,8 @@ REGISTRY: dict[str, str] = {
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
+    "arxiv-list": "scholarcli.layouts.arxiv_list",
+    "dblp": "scholarcli.layouts.dblp",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
 }

@@ -7,6 +7,14 @@ The identifier is glued to the start of the next abstract, and the last line is 
     arXiv:2103.13559Mixup linearly interpolates ...
     ...
     arXiv:1906.07052
+
+A variant puts the identifier alone on its line, followed by the date of the first version, and a blank
+line before the next abstract; `Created:` gives the record's date and is never abstract text:
+
+    Pretrained language models ...
+    26 Pages
+    arXiv:2502.16859
+    Created: 2025-02-24
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import Boundaries
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import match_arxiv_id
 from scholarcli.normalise.vocab import SNIFF_LINES
 
@@ -25,8 +34,10 @@ NAME = "arxiv-abstracts"
 SUMMARY = "arXiv abstracts without titles, each closed by an `arXiv:ID` glued to the next abstract"
 
 _PREFIX = re.compile(r"arXiv:\s?", re.IGNORECASE)
+_CREATED = re.compile(r"^Created:\s*(?P<date>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*(?:\s+\S+)?)?$", re.IGNORECASE)
 #: The longest line read as a comment (`12 pages`, `Accepted by CVPR 2020`) rather than abstract text.
 COMMENT_MAX = 200
+_SENTENCE_END = (".", "!", "?", ")", "]", '"', "”", "'", "$", "}")
 
 
 @dataclass
@@ -82,11 +93,23 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 
 
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
-    """Yield each abstract's record as its closing identifier is read, and any damaged block."""
+    """Yield each abstract's record once the line after its closing identifier is read, and any damaged block."""
     pending: _Pending | None = None
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
+    closed: Work | None = None  # closed by its identifier; a `Created:` line may still follow
+    for number, line in ((ln.number, ln.text) for ln in walk(lines)):
+        if closed is not None:
+            created = _CREATED.match(line)
+            dated = parse_date(created["date"], as_of) if created else None
+            if created and dated is None:
+                yield ParseIssue(path, number, f"unreadable date {created['date'][:80]!r}; kept without it")
+            if dated is not None:
+                closed = closed.with_changes(date=dated, year=year_of(dated))
+            yield closed
+            closed = None
+            if created:
+                continue
+        elif _CREATED.match(line):
+            yield ParseIssue(path, number, "`Created:` line after no arXiv id; dropped")
             continue
         leading = _leading_id(line)
         if leading is None:
@@ -98,8 +121,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if pending is None:
             yield ParseIssue(path, number, f"arXiv:{ident} closes no abstract; skipped")
         else:
-            yield _work(pending, ident, version, Source(NAME, path, pending.start))
+            closed = _work(pending, ident, version, Source(NAME, path, pending.start))
         pending = _Pending(number, [rest]) if rest else None
+    if closed is not None:
+        yield closed
     if pending is not None:
         yield ParseIssue(path, pending.start, "last abstract has no closing arXiv id (dump cut off?); kept without one")
         yield _work(pending, None, None, Source(NAME, path, pending.start))
@@ -108,7 +133,9 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 def _work(pending: _Pending, ident: str | None, version: int | None, source: Source) -> Work:
     lines = pending.lines
     comment: str | None = None
-    if len(lines) > 1 and len(lines[-1]) <= COMMENT_MAX:
+    # A comment follows an abstract that has ended its sentence; after `…of the` the short line is the
+    # rest of an abstract wrapped over several lines.
+    if len(lines) > 1 and len(lines[-1]) <= COMMENT_MAX and lines[-2].endswith(_SENTENCE_END):
         comment = lines[-1]
         lines = lines[:-1]
     found = match_arxiv_id(ident) if ident else None

@@ -1,9 +1,11 @@
 """arXiv author or search listing, as copied from the page.
 
-Entries are separated by `-` lines, or each is led by an `arXiv:ID  [pdf, other]` line and a line of
-categories. An entry has a title, `Authors:` (one per line with trailing commas, or all on one line),
-`Abstract:` (cut off, then `▽ More`, the full text and `△ Less`, or just the text), a `Submitted …`
-line, and optional `Comments:` and `Journal ref:` lines.
+Entries are separated by `-` lines, or each is led by an `arXiv:ID  [pdf, other]` line (browsers may
+number it, `1. arXiv:ID`, and lose its closing bracket) and a line of categories. An entry has a title,
+`Authors:` (one per line with trailing commas, or all on one line), `Abstract:` (cut off, then `▽ More`,
+the full text and `△ Less`, or just the text), a `Submitted …` line, and optional `Comments:` and
+`Journal ref:` lines. Indentation, list numbers and blank lines between fields decide nothing; a label
+counts only with its colon, so a title such as `Abstractive Summarization…` stays a title.
 """
 
 from __future__ import annotations
@@ -12,20 +14,24 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from scholarcli.layouts.base import Boundaries
+from scholarcli.layouts.base import Boundaries, split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
-from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
+from scholarcli.normalise.identifiers import ArxivId, find_doi, match_arxiv_id
 
 NAME = "arxiv-listing"
 SUMMARY = "arXiv author/search listing: title, Authors:, Abstract: (▽ More/△ Less), Submitted dates"
 
-_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?:\s+\[[^\]]*\])?\s*$")
-_CATEGORY = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,})?)$")
+_ID_HEADER = re.compile(r"^arXiv:(?P<rest>\S+)(?P<tail>\s.*)?$")
+_LINK_WORDS = frozenset({"pdf", "ps", "other", "html", "format", "doi"})
+_CATEGORY = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,}(?:-[a-z]{2,})?)?)$")  # cond-mat.str-el
 _SUBMITTED = re.compile(r"^Submitted\s+(?P<latest>[^;]+?)\s*;(?P<rest>.*)$", re.IGNORECASE)
 _V1 = re.compile(r"v1\s+submitted\s+(?P<v1>[^;]+?)\s*;", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"originally\s+announced\s+(?P<month>[A-Za-z]+\.?\s+\d{4})", re.IGNORECASE)
-_FIELD = re.compile(r"^(?P<key>Authors|Abstract|Comments|Journal ref|DOI|doi|Submitted)\s*:?\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<key>Authors|Abstract|Comments|Journal ref|DOI|doi)\s*:\s*(?P<value>.*)$")
+_DOI_LINE = re.compile(r"^doi\s*:?\s*10\.", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^\d{1,4}\.$")
+_SEPARATORS = frozenset({"-", "—", "–"})
 _MORE = "▽ More"
 _LESS = "△ Less"
 
@@ -33,32 +39,34 @@ _LESS = "△ Less"
 def sniff(text: str) -> float:
     """High when the text has `Authors:` and `Abstract:` lines and arXiv submission lines."""
     head = text[:200_000]
-    authors = len(re.findall(r"(?m)^Authors:", head))
-    abstracts = len(re.findall(r"(?m)^Abstract:", head))
-    submitted = len(re.findall(r"(?m)^Submitted\s+\d", head))
+    authors = len(re.findall(r"(?m)^[ \t]*Authors:", head))
+    abstracts = len(re.findall(r"(?m)^[ \t]*Abstract:", head))
+    submitted = len(re.findall(r"(?m)^[ \t]*Submitted\s+\d", head))
     if not authors or not (abstracts or submitted):
         return 0.0
     return 0.6 + 0.4 * min(1.0, (abstracts + submitted) / (2 * authors))
 
 
-_SEPARATORS = frozenset({"-", "—", "–"})
 _ANCHOR_OPENINGS = ("Authors:", "Abstract:", "Comments:", "Journal ref:", "Submitted ")
 _SHOWING = re.compile(r"^Showing \d[\d,]*[–-]\d[\d,]* of \d[\d,]* results\b")
 
 
 def _anchor(line: str) -> bool:
+    """Separators, field lines, and `[1.] arXiv:ID [pdf, other]` headers (a bare `arXiv:ID` is not one)."""
     if line in _SEPARATORS:
         return True
     if line.startswith(_ANCHOR_OPENINGS):
         return not line.startswith("Submitted ") or _SUBMITTED_LINE.match(line) is not None
-    return line.startswith("arXiv:") and "[" in line and _ID_HEADER.match(line) is not None
+    if line[0].isdigit() or line[0] in "[(":
+        line = strip_numbering(line)
+    return line.startswith("arXiv:") and len(line.split()) > 1 and _header(line) is not None
 
 
 def _lead(before: Sequence[str], anchor: str) -> int:
     """The title above a first `Authors:`; the `Showing … results` chrome above a first entry."""
     if anchor.startswith("Authors:"):
         return 1 if before else 0
-    for back, line in enumerate(reversed(before[-4:]), start=1):
+    for back, line in enumerate(reversed(before[-12:]), start=1):  # the search form sits between
         if _SHOWING.match(line):
             return back
     return 0
@@ -96,15 +104,21 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
 def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """Group non-blank lines into entries, split at `-` separators and at `arXiv:ID [pdf…]` headers.
 
-    Each block is (1-based start line, [(line number, stripped text)]).
+    Each block is (1-based start line, [(line number, stripped text)]). List numbers before a header
+    (`1. arXiv:…`, or `1.` alone on the line before it) are dropped.
     """
     current: list[tuple[int, str]] = []
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        is_separator = line in {"-", "—", "–"}
-        is_id_header = line.startswith("arXiv:") and "[" in line and bool(_ID_HEADER.match(line))
+    for walked in walk(lines):
+        number, line = walked.number, walked.text
+        header = line
+        if line[0].isdigit() or line[0] in "[(":  # a list number: `1.` alone, or `1. arXiv:…`
+            if _LONE_NUMBER.match(line):
+                continue
+            header = strip_numbering(line)
+        is_separator = line in _SEPARATORS
+        is_id_header = header.startswith("arXiv:") and _header(header) is not None
+        if is_id_header:
+            line = header
         if (is_separator or is_id_header) and current:
             yield current[0][0], current
             current = []
@@ -123,32 +137,41 @@ def _entry(block: list[tuple[int, str]], source: Source) -> Work:
     key = "title"
     for _, line in block:
         if key == "title" and not fields["title"]:
-            header = _ID_HEADER.match(line)
-            if header and (found := match_arxiv_id(header["rest"])):
+            header = _header(line) if line.startswith("arXiv:") else None
+            if header and arxiv_id is None:
+                found, header_categories, header_doi = header
                 arxiv_id, version = found.id, found.version
+                categories.extend(header_categories)
+                doi = header_doi or doi
                 continue
             if _is_category_line(line):
                 categories.extend(line.split())
                 continue
-            if line.lower().startswith("doi"):
+            if _DOI_LINE.match(line):
                 doi = find_doi(line) or doi
                 continue
         m = _FIELD.match(line)
-        if m and (m["key"] != "Submitted" or _SUBMITTED_LINE.match(line)):
+        if m:
             key = m["key"].lower()
-            fields.setdefault(key, [])
-            fields[key].append(line if key == "submitted" else m["value"])
+            fields.setdefault(key, []).append(m["value"])
+        elif _SUBMITTED_LINE.match(line):
+            key = "submitted"
+            fields.setdefault(key, []).append(line)
         elif (key == "submitted" and line.lower().startswith(("originally", "v1 ", "v2 "))) or key in _WRAPPING:
             fields[key].append(line)
+        elif fields.get(key) == [""]:  # `Comments:` alone on its line: the value is the next line
+            fields[key] = [line]
         # anything else after the dates is page chrome (pagination, footer) and is dropped
+    fields = {k: [v for v in values if v] for k, values in fields.items()}
     title = " ".join(fields.get("title", [])) or None
-    authors = _authors(fields.get("authors", []))
+    authors, truncated = split_authors(" ".join(fields.get("authors", [])))
     dated, updated = _dates(" ".join(fields.get("submitted", [])))
     doi = find_doi(" ".join(fields.get("doi", []))) or doi
     journal_ref = " ".join(fields.get("journal ref", [])) or None
     return Work(
         title=title,
         authors=tuple(authors),
+        authors_truncated=truncated,
         year=year_of(dated),
         date=dated,
         updated=updated,
@@ -171,17 +194,30 @@ _BARE_ARCHIVES = frozenset({"hep-th", "hep-ph", "hep-ex", "hep-lat", "gr-qc", "q
                             "math-ph", "astro-ph", "cond-mat", "nlin", "physics"})
 
 
+def _header(line: str) -> tuple[ArxivId, list[str], str | None] | None:
+    """`arXiv:ID  [pdf, other]`, its bracket possibly lost, with categories or a `doi` the copy put on the
+    same line: (id, categories, doi). None when the line is not such a header."""
+    m = _ID_HEADER.match(line)
+    found = match_arxiv_id(m["rest"]) if m else None
+    if m is None or found is None or found.end != len(m["rest"]):
+        return None
+    tail = m["tail"] or ""
+    doi = find_doi(tail)
+    if doi:
+        tail = tail.replace(doi, " ")
+    tokens = [t for t in re.split(r"[\s\[\],]+", tail) if t]
+    categories = [t for t in tokens if _is_category_line(t)]
+    if any(t.lower() not in _LINK_WORDS and not _is_category_line(t) for t in tokens):
+        return None
+    return found, categories, doi
+
+
 def _is_category_line(line: str) -> bool:
     """`cs.CL cs.LG`, `hep-th`, `stat.ML math.OC`: a line made only of arXiv category codes."""
     tokens = line.split()
     return bool(tokens) and all(
         (_CATEGORY.match(t) is not None and "." in t) or t in _BARE_ARCHIVES for t in tokens
     )
-
-
-def _authors(lines: list[str]) -> list[str]:
-    names = " ".join(lines).replace(" and ", ", ")
-    return [" ".join(n.split()) for n in names.split(",") if n.strip()]
 
 
 def full_abstract(lines: list[str]) -> str | None:

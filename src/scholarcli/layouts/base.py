@@ -122,3 +122,22 @@ _NUMBERING = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s+")
 def strip_numbering(text: str) -> str:
     """`3. Title`, `[3] Title`, `(3) Title` -> `Title`: the list numbers pages and copies put in front."""
     return _NUMBERING.sub("", text, count=1)
+
+
+_TRUNCATION = re.compile(
+    r"(?:,?\s*(?:et\s+al\.?|and\s+others|\.\.\.|…|\+\s*\d+\s+authors?)\s*$)"
+    r"|(?:\s*\(\s*[\d,]+\s+additional authors? not shown\s*\)\s*(?:You must enable JavaScript.*)?$)",
+    re.IGNORECASE,
+)
+_AND = re.compile(r",?\s+(?:and|&)\s+")
+
+
+def split_authors(text: str) -> tuple[list[str], bool]:
+    """`A, B and C et al.` -> ([A, B, C], True): names split at commas and `and`, and whether the list
+    was cut short (`et al.`, `and others`, `...`, `+3 authors`, `(12 additional authors not shown)`)."""
+    truncated = False
+    while m := _TRUNCATION.search(text, max(0, len(text) - 200)):  # markers sit at the end
+        truncated = True
+        text = text[: m.start()]
+    names = [" ".join(n.split()) for n in _AND.sub(", ", text).split(",")]
+    return [n for n in names if n], truncated

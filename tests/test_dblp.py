@@ -1,0 +1,83 @@
+"""dblp person pages beyond their golden twins: title/venue splitting, damaged records, detection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scholarcli.layouts import dblp, detect
+from scholarcli.model import Profile
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        ("Soundness of Data-Aware Processes. Petri Nets 2025: 86-108", "Soundness of Data-Aware Processes",
+         "Petri Nets 2025: 86-108"),
+        ("A survey on graph neural networks. Inf. Sci. 697: 121769 (2025)", "A survey on graph neural networks",
+         "Inf. Sci. 697: 121769 (2025)"),
+        ("Planck 2018 results. VI. Cosmological parameters. Astron. Astrophys. 641: A6 (2020)",
+         "Planck 2018 results. VI. Cosmological parameters", "Astron. Astrophys. 641: A6 (2020)"),
+        ("Is it Safe? Yes. Really! CAV 2020: 1-20", "Is it Safe? Yes. Really!", "CAV 2020: 1-20"),
+        ("Learning in the U.S. Economy. Theor. Comput. Sci. 1000: 1-9 (2024)", "Learning in the U.S. Economy",
+         "Theor. Comput. Sci. 1000: 1-9 (2024)"),
+        ("Logic Programming. Springer 2024, ISBN 978-3-031-00000-0", "Logic Programming",
+         "Springer 2024, ISBN 978-3-031-00000-0"),
+        ("A Title With No Venue.", "A Title With No Venue", None),
+    ],
+)
+def test_title_ends_where_a_venue_begins(text: str, title: str, venue: str | None) -> None:
+    assert dblp.split_title_venue(text) == (title, venue)
+
+
+def test_header_gives_the_person_and_a_damaged_record_is_reported_between_good_ones() -> None:
+    page = (
+        "default search action\nAna Lima 0002\nPerson information\n- affiliation: Univ. of Porto, Portugal\n"
+        "export refined list as\n- 2024\n- [c3]Ana Lima, Bo Chen:\nFirst Paper. ICDE 2024: 1-12 - [c2]no colon here\n"
+        "- [j1]Bo Chen, Ana Lima:\nThird Paper. VLDB J. 33(1): 1-20 (2024)\n"
+    )
+    events = list(dblp.iter_parse(page.split("\n"), "d.txt", date(2026, 1, 1)))
+    profile = events[0]
+    assert isinstance(profile, Profile)
+    assert (profile.name, profile.affiliation) == ("Ana Lima", "Univ. of Porto, Portugal")
+    result = dblp.parse(page, "d.txt", date(2026, 1, 1))
+    assert [w.title for w in result.works] == ["First Paper", "Third Paper"]
+    assert [(i.line, "skipped" in i.message) for i in result.issues] == [(8, True)]
+    assert detect(page)[0] == "dblp"
+
+
+def test_citation_lists_with_plain_numbers_are_not_dblp() -> None:
+    assert dblp.sniff("[1] A. Smith, B. Lee. A title. In Proc. SIGMOD, 2019.\n[2] C. Wu. Another. VLDB 2020.\n") == 0.0
+
+
+def test_two_pages_in_one_file_read_as_each_alone() -> None:
+    first = "default search action\nAna Lima\nPerson information\n- 2024\n- [c1]Ana Lima:\nOne. ICDE 2024: 1-2\n"
+    second = (
+        "Stop the war!\nfor scientists:\ndefault search action\nBo Chen\nPerson information\n- 2023\n"
+        "- [j1]Bo Chen:\nTwo. VLDB J. 32: 1-9 (2023)\n"
+    )
+    alone = [dblp.parse(t, "p", date(2026, 1, 1)).works for t in (first, second)]
+    both = dblp.parse(first + second, "p", date(2026, 1, 1)).works
+    strip = [w.with_changes(sources=()) for w in both]
+    assert strip == [w.with_changes(sources=()) for part in alone for w in part]
+    assert [(w.title, w.venue) for w in both] == [("One", "ICDE 2024"), ("Two", "VLDB J.")]
+
+
+def test_page_sorted_by_type_takes_years_from_venues_and_skips_its_headings() -> None:
+    page = (
+        "default search action\nAna Lima\nPerson information\nexport refined list as\nJournal Articles\n"
+        "- [j1]Ana Lima, Bo Chen:\nSparse Joins. Nucleic Acids Res. 51(W1): 1-8 (2023)\nBooks and Theses\n"
+        "- [b1]Ana Lima:\nQuery Processing on Trees. University of Porto, Portugal, 2015\n"
+    )
+    works = dblp.parse(page, "t.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.year, w.type, w.venue) for w in works] == [
+        ("Sparse Joins", 2023, "article", "Nucleic Acids Res."),
+        ("Query Processing on Trees", 2015, "book", "University of Porto, Portugal"),
+    ]
+
+
+def test_every_record_type_is_in_the_shared_vocabulary() -> None:
+    from scholarcli.normalise.vocab import WORK_TYPES
+
+    assert set(dblp.TYPES.values()) <= set(WORK_TYPES)
