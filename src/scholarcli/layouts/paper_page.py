@@ -93,7 +93,7 @@ def _anchor(line: str) -> bool:
 
 
 _LONGEST_CHROME_LINE = 40
-_GENERIC_CHROME = frozenset({"share", "download", "log in", "sign in"})  # on every site: no sign of this one
+_GENERIC_CHROME = frozenset({"share", "download", "log in", "sign in", "comments"})  # any site has these
 
 
 def _lead(before: Sequence[str], anchor: str) -> int:
