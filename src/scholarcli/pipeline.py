@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from scholarcli.errors import NothingFoundError
 from scholarcli.model import ParseIssue, Profile, Work
-from scholarcli.parsing import Event, FileEnd, FileStart, ParserCrashError, iter_events
+from scholarcli.parsing import Event, FileEnd, FileStart, ParserCrashError, PartStart, iter_events
 from scholarcli.reading import InputError, LineInput, expand_path
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: Also re-exported: the events an observer receives, so callers tell them apart without parsing internals.
 __all__ = ["Deduped", "Event", "FileEnd", "FileStart", "InputError", "LineInput", "Loaded", "Observer",
-           "ParseIssue", "ParserCrashError", "Profile", "audit", "input_sizes", "iter_records", "load"]
+           "ParseIssue", "ParserCrashError", "PartStart", "Profile", "audit", "input_sizes", "iter_records", "load"]
 
 
 @dataclass(frozen=True, slots=True)
