@@ -74,3 +74,31 @@ def test_family_first_author_lists_do_not_block_a_fuzzy_title_match() -> None:
     assert not compare(pubmed, stranger).same
     merged = merge_works([pubmed, scholar, scholar.with_changes(citations=13579)])
     assert (merged.pmid, merged.citations) == ("22745249", 19874)
+
+
+NGO = [
+    str(PAGES / "dblp" / "ngo_orcid_breaks_and_joined_records.txt"),  # `Mahmoud Abo Khamis`, `Hung Q. Ngo`
+    str(PAGES / "google-scholar" / "database_theorist_cells_on_lines.txt"),  # `M Abo Khamis`, `HQ Ngo`
+    str(PAGES / "semantic-scholar" / "database_theorist_ngo.txt"),  # `Mahmoud Abo Khamis`, `H. Ngo`
+]
+
+
+def test_coauthors_over_dblp_google_scholar_and_semantic_scholar() -> None:
+    # 8 dblp records, 6 GS rows, 4 S2 papers: 10 works. Worst-case optimal joins (JACM 2018) is on all three
+    # pages, Skew strikes back too, FAQ on GS and S2, Shannon-type inequalities on dblp and GS, in-database
+    # learning on dblp and S2.
+    listed = invoke("list-works", "--json", "--as-of", AS_OF, *NGO).json()
+    assert len(listed) == 10
+    result = invoke("coauthors", "--author", "Hung Q. Ngo", "--json", "--as-of", AS_OF, *NGO)
+    assert result.code == 0, result.stderr
+    rows = result.json()
+    khamis = _row(rows, "Khamis")
+    # PANDA (dblp), in-database learning, Shannon-type, FAQ, and the two TODS papers only GS lists.
+    assert (khamis["name"], khamis["works"], khamis["first_year"], khamis["last_year"]) == (
+        "Mahmoud Abo Khamis", 6, 2016, 2024)
+    assert set(khamis["variants"]) == {"M Abo Khamis", "Mahmoud Abo Khamis"}
+    assert {family: _row(rows, family)["works"] for family in ("Rudra", "Ré", "Porat", "Suciu", "Schleich")} == {
+        "Rudra": 5, "Ré": 4, "Porat": 2, "Suciu": 2, "Schleich": 1}
+    assert _row(rows, "Nguyen")["works"] == 2  # `XL Nguyen` (GS) is `XuanLong Nguyen` (dblp)
+    assert not any("Ngo" in row["name"] for row in rows)
+    assert len(rows) == 10
