@@ -33,11 +33,15 @@ REGISTRY: dict[str, str] = {
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
     "orcid": "scholarcli.layouts.orcid",
     "pubmed": "scholarcli.layouts.pubmed",
+    "citation-list": "scholarcli.layouts.citations",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 
 #: The lowest sniff score at which a layout is taken.
 DETECT_THRESHOLD = 0.5
+
+#: The layout tried only when no other clears the threshold: any text that reads as a list of citations.
+FALLBACK = "citation-list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,14 @@ def all_layouts() -> list[Layout]:
 
 
 def detect(text: str) -> tuple[str | None, dict[str, float]]:
-    """The best-scoring layout for a text (None when no layout clears the threshold), and all scores."""
-    scores = {layout.name: layout.sniff(text) for layout in all_layouts()}
+    """The best-scoring layout for a text (None when no layout clears the threshold), and all scores.
+
+    The specific layouts are tried first; only when none clears the threshold is the fallback (a list of
+    citations) scored, so a page that a specific layout reads is never taken for a citation list.
+    """
+    scores = {layout.name: layout.sniff(text) for layout in all_layouts() if layout.name != FALLBACK}
     best = max(scores, key=lambda name: scores[name])
-    return (best if scores[best] >= DETECT_THRESHOLD else None), scores
+    if scores[best] >= DETECT_THRESHOLD:
+        return best, scores
+    scores[FALLBACK] = get(FALLBACK).sniff(text)
+    return (FALLBACK if scores[FALLBACK] >= DETECT_THRESHOLD else None), scores

@@ -31,6 +31,8 @@ from scholarcli.normalise.names import split_author_list
 NAME = "pubmed"
 SUMMARY = "PubMed search results: title. / `Jinek M, Doudna JA.` / `Science. 2012 Aug 17;337:816-21.` / `PMID: …`"
 
+#: A score just under the detection threshold: evidence, but not enough on its own.
+DETECT_BELOW = 0.45
 _PMID = re.compile(r"(?:^|\s)PMID:\s*(?P<pmid>\d{1,9})\b(?P<tail>.*)$")
 _CITATION = re.compile(
     rf"^(?P<journal>[^.;]+(?:\.[^.;\d][^.;]*)*?)\.\s+(?P<year>(?:1[89]|20)\d\d)"
@@ -63,7 +65,11 @@ def sniff(text: str) -> float:
         return 0.0
     citations = sum(1 for ln in lines if _CITATION.match(ln))
     chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
-    return min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+    score = min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+    if pmids < 2 and not chrome:
+        # One `PMID:` tail in a CV's reference list is not a results page: leave it to the citation list.
+        return min(score, DETECT_BELOW)
+    return score
 
 
 def is_pubmed_author_list(line: str) -> bool:

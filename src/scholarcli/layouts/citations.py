@@ -1,0 +1,376 @@
+"""Publication lists on CVs and lab pages; also the fallback for any text that reads as a list of citations.
+
+    Journal Articles
+    [2] Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E. A programmable dual-RNA-guided
+        DNA endonuclease in adaptive bacterial immunity. Science. 2012;337(6096):816-21.
+    • Smith, A., & Lee, B. (2020). Title. Journal, 12(3), 45–67. https://doi.org/10.…
+
+Entries are cut at list markers (`[3]`, `3.`, `•`, `-`, `*`, `##### 1.`), at blank lines, at hanging
+indents, and, in unmarked lists, where a finished citation (with its year) is followed by a line that opens
+a new one. Section headings (`Journal Articles`, `Publications 2024`, a bare year) give the type and a
+fallback year; page chrome (`Home`, `Contact`, `© 2024 …`) is dropped. Each entry is split into fields by
+`citation_fields.split_reference`; an entry that cannot be split still comes out, its whole text as the
+title, with a warning. Text with no sign of a citation (no year, no identifier) is reported, not invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.layouts.base import split_authors
+from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.vocab import SNIFF_LINES
+
+NAME = "citation-list"
+SUMMARY = "Publication list from a CV or lab page: numbered, bulleted or plain citations (also the fallback)"
+
+# `[3]`, `[J12]`, `(3)`, `3.`, `C4)`, bullets; outside brackets a number that reads as a year (`(2013).`) is none.
+_NUMBER = rf"(?!{YEAR}\b)\d{{1,4}}"
+_MARKER = re.compile(
+    rf"^(?:\[[A-Za-z]{{0,3}}\s?\d{{1,5}}\]|\([A-Za-z]{{0,3}}{_NUMBER}\)|[A-Z]{{0,2}}{_NUMBER}[.)](?!\d)"
+    r"|[•·▪◦‣●■○►✓*–—-](?=\s))\s*"
+)
+#: A year set in front of an entry as a column: `2019 | A. Smith …`, `2019 — Title …`, `2019<TAB>A. Smith …`.
+#: Not `(2013). Title` nor `1986: 1053–75`: wrapped lines of APA and Chicago entries open so.
+_YEAR_LEAD = re.compile(rf"^{YEAR}(?:\s*\|\s*|\s+[–—-]\s+|\t)(?=\S)")  # not a page range `1737–1767`
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_LABEL = re.compile(
+    r"^(?:\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?|(?P<plain>Abstract|Summary|TL;?DR)\s*:)\s*(?P<value>.*)$"
+)
+_HEADING_WORDS = re.compile(
+    r"\b(?:publications?|papers?|articles?|journals?|conferences?|proceedings|workshops?|books?|chapters?|"
+    r"monographs?|preprints?|manuscripts?|theses|thesis|dissertations?|reports?|patents?|reviews?|"
+    r"submitted|in\s+preparation|under\s+review|working\s+papers?|editorials?|abstracts?|posters?|talks?|"
+    r"presentations?|bibliography|refereed|peer[- ]reviewed)\b",
+    re.IGNORECASE,
+)
+_YEAR_HEADING = re.compile(rf"^(?:{YEAR}|{YEAR}\s*[-–—]\s*(?:{YEAR}|today|present|now))\s*:?$", re.IGNORECASE)
+_CHROME = re.compile(
+    r"^(?:home|contact|about(?: me)?|menu|search|news|people|team|members|research|teaching|cv|blog|links?|"
+    r"skip to (?:main )?content|back to top|toggle navigation|main menu|navigation|login|log in|sign in|"
+    r"(?:last )?(?:updated|modified)\b.*|.*\ball rights reserved\b.*|(?:©|\(c\)|copyright)\s.*|powered by\b.*|"
+    r"(?:[\w ]{1,20}\|){2,}[\w ]{1,20}|show (?:all|more|less)|expand|collapse|top|print|share|"
+    r"export \d+ results?:?|filters?:.*|sort(?:ed)? by\b.*|(?:author|title|type|year|\[|\]|\s)+|"
+    r"(?:(?:export|cite|citation|download)\s*:?\s*)?(?:(?:bibtex|ris|rtf|tagged|xml|endnote|csv|marc)\b[\s|,·]*)+)\.?$",
+    re.IGNORECASE,
+)
+#: A menu copied as one line: a few short words set apart by runs of spaces, tabs, `|` or `·`.
+_NAV = re.compile(r"^(?:[\w&'’-]+(?: [\w&'’-]+)?(?:\s{2,}|\t|\s*[|·•]\s*)){2,7}[\w&'’-]+(?: [\w&'’-]+)?$")
+_TAIL_LINE = re.compile(
+    r"^(?:\[?(?:pdf|html|code|slides|video|bibtex|bib|abstract|link|poster|data|doi|publisher['’]s version|"
+    r"download\s*:.*|google scholar|pubmed|full text|preprint|supplement(?:ary material)?|bibtex|ris|rtf|tagged|"
+    r"xml|endnote|cite)\]?\s*(?:[|·,/]\s*)?)+$",
+    re.IGNORECASE,
+)
+_SIGNAL = re.compile(
+    rf"(?:\b{YEAR}[a-z]?\b|\bin\s+press\b|\bforthcoming\b|\bto\s+appear\b|\b10\.\d{{4,9}}/|\barXiv\s*:|\bdoi\b)",
+    re.IGNORECASE,
+)
+_VENUE_CUE = re.compile(
+    r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProc(?:eedings)?\b|\bJournal\b|\bConf(?:erence)?\b|\bTrans(?:actions)?\b|"
+    r"\bvol\.|\bpp\.|\bpages\b|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bPress\b|\bRev(?:iew)?\b|"
+    r"\bLett(?:ers)?\b|\bUniversity\b|\bpreprint\b|\bSci(?:ence|\.)?\b|[“\"][^”\"]{8,}[”\"])",
+)
+_STRONG_CUE = re.compile(
+    r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProceedings\b|\bJournal\b|\bConference\b|\bTrans\.|\bTransactions\b|"
+    r"\bvol\.|\bpp\.|\bpages\s+\d|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bpreprint\b|"
+    r"\b10\.\d{4,9}/|\barXiv\s*:|[“\"][^”\"]{8,}[”\"])",
+)
+_TYPES = (
+    (re.compile(r"preprint|working paper|submitted|under review|in preparation|manuscript", re.I), "preprint"),
+    (re.compile(r"conference|proceedings|workshop|symposi", re.I), "inproceedings"),
+    (re.compile(r"chapter", re.I), "incollection"),
+    (re.compile(r"\bbooks?\b|monograph", re.I), "book"),
+    (re.compile(r"journal|articles?\b", re.I), "article"),
+    (re.compile(r"thes[ie]s|dissertation", re.I), "thesis"),
+    (re.compile(r"patent", re.I), "patent"),
+    (re.compile(r"report", re.I), "report"),
+)
+#: An entry longer than this (characters) is not one citation: a paragraph, or lines run together.
+CITATION_MAX = 2000
+_HEADING_MAX_WORDS = 8
+_PROSE_MIN_WORDS = 6
+_PARAGRAPH_WORDS = 10
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One entry as it is read: its first line's number and indent, its heading, and its lines joined so far.
+
+    Lines are joined as they come (a word hyphenated across a line break is mended; a line that is nothing
+    but a name list is set off by full stops, as lab pages print title, authors and venue on lines of their
+    own), and whether the entry already looks finished is kept up to date, so long entries cost linear time.
+    """
+
+    number: int
+    indent: int
+    marked: bool
+    heading: str | None
+    parts: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    last_label: str = ""
+    signal: bool = False  # a year or identifier seen
+    length: int = 0
+    names_before: bool = False
+
+    def add(self, part: str) -> None:
+        """Append one line of the entry."""
+        if not part:
+            return  # a marker alone on its line (`1.`), the entry on the next
+        self.signal = self.signal or bool(_SIGNAL.search(part))
+        self.length += len(part) + 1
+        names_line = self.length < CITATION_MAX and _is_names_line(part)
+        if self.parts:
+            last = self.parts[-1]
+            if (names_line or self.names_before) and last[-1].isalnum():
+                self.parts[-1] = last = last + "."
+            if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and part[:1].islower():
+                self.parts[-1] = last[:-1] + part  # a word hyphenated across the line break
+                self.names_before = names_line
+                return
+        self.parts.append(part)
+        self.names_before = names_line
+
+    @property
+    def complete(self) -> bool:
+        """Whether the entry already has what a citation ends with: a year or identifier, and a stop."""
+        return self.signal and bool(self.parts) and self.parts[-1][-1:] in ".)]0123456789"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+def _is_names_line(text: str) -> bool:
+    names = read_names(text)
+    if names is None or not (
+        any("." in name for name in names.names)
+        or (len(names.names) > 1 and sum(len(n.split()) == 2 for n in names.names) * 2 >= len(names.names))
+    ):  # people, not a title-case line such as `Multi-Modal Subspace Proxy Learning,`
+        return False
+    # a collaboration or affiliation in brackets may follow: `B. P. Abbott et al. (LIGO Scientific Collaboration)`
+    return not re.sub(r"^\s*[.,;]?\s*\([^()]*\)", "", text[names.end:]).strip(" .,;")
+
+
+def _is_heading(text: str) -> bool:
+    """`Journal Articles`, `Publications 2024`, `2023`, `Refereed Conference Papers:`: short, no sentence."""
+    if _YEAR_HEADING.match(text):
+        return True
+    words = text.split()
+    if len(words) > _HEADING_MAX_WORDS or len(text) > 70 or text.endswith((".", ",", ";")) or ". " in text:
+        return False
+    if not _HEADING_WORDS.search(text):
+        return False
+    return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
+
+
+def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
+    """`1500. …` after `1499. …`: a number that would read as a year is a marker when it continues the list."""
+    m = re.match(r"(\d{4,5})[.)]\s*", text)
+    return m if m and int(m.group(1)) == last + 1 else None
+
+
+def _is_chrome(text: str) -> bool:
+    """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
+    if _CHROME.match(text) or _NAV.match(text):
+        return True
+    return len(text.split()) <= 12 and bool(re.search(r"©|\ball rights reserved\b", text, re.IGNORECASE))
+
+
+def _is_start(text: str) -> bool:
+    """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
+    return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and (text[0].isupper() or text[0] in "\"“‘") and not re.match(
+        r"(?:In(?::|\s+(?:[Pp]roc|the\b|[A-Z]{2,}|[a-z]))|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|"
+        r"Association|doi|DOI|https?:|arXiv)",
+        text,
+    )  # `In Proc. of …` goes on an entry; `In Search of an Understandable Consensus Algorithm` opens one
+
+
+def _type_of(heading: str | None) -> str | None:
+    if heading is None:
+        return None
+    for pattern, kind in _TYPES:
+        if pattern.search(heading):
+            return kind
+    return None
+
+
+def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
+    """The entries of a list, each with the heading it sits under; headings and chrome are consumed here."""
+    heading: str | None = None
+    current: _Entry | None = None
+    gap = False
+    last_number = -1
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            gap = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        was_gap, gap = gap, False
+        label = _LABEL.match(text)
+        if label and current is not None:
+            key = (label["label"] or label["plain"]).strip().casefold()
+            current.last_label = "abstract" if key in {"summary", "tldr", "tl;dr"} else key
+            current.labels[current.last_label] = label["value"].strip()
+            continue
+        opens = bool(_MD_HEADING.match(text) or _MARKER.match(text))
+        if current is not None and current.last_label and not opens:
+            if not was_gap:
+                key = current.last_label  # a labelled value wrapped onto the next line
+                current.labels[key] = f"{current.labels[key]} {text}".strip()
+                continue
+            yield current  # after a labelled field, an unmarked paragraph opens the next entry
+            current = None
+        md = _MD_HEADING.match(text)
+        if md:
+            text = text[md.end():].strip()
+        marker = _MARKER.match(text) or _next_in_sequence(text, last_number)
+        if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
+            last_number = int(number_m.group(1))
+        continues = current is not None and not was_gap and not _YEAR_HEADING.match(text) and (
+            indent > current.indent or not current.complete  # a wrapped line, not a heading
+        )
+        if not marker and not md and not continues and _is_heading(text):
+            if current is not None:
+                yield current
+                current = None
+            heading = text
+            continue
+        if not md and (_is_chrome(text) or (current is None and len(text.split()) <= 2 and not marker)):
+            if current is not None and not _TAIL_LINE.match(text):
+                yield current
+                current = None
+            continue
+        if _TAIL_LINE.match(text):
+            continue
+        if md and not marker and _is_heading(text):
+            if current is not None:
+                yield current
+                current = None
+            heading = text
+            continue
+        if md and not marker and current is None and not _SIGNAL.search(text) and len(text.split()) <= 3:
+            heading = text
+            continue
+        body = text[marker.end():] if marker else text
+        if md:
+            body = re.sub(r"^\d{1,3}\.\s*", "", body)
+        starts = bool(marker or md or _YEAR_LEAD.match(body))
+        if current is None:
+            current = _Entry(number, indent, starts, heading)
+            current.add(body)
+            continue
+        if starts:
+            new = True
+        elif current.marked or md:
+            new = was_gap and current.complete and _is_start(body) and not current.labels
+        elif indent > current.indent:
+            new = False
+        else:
+            new = was_gap or (current.complete and (_is_start(body) or read_names(body) is not None))
+        if new:
+            yield current
+            current = _Entry(number, indent, starts, heading)
+        current.add(body)
+    if current is not None:
+        yield current
+
+
+def _has_evidence(text: str) -> bool:
+    """Whether an entry reads as a citation: a year or identifier, and names in front, a quoted title, an
+    identifier, or a venue's marks (`In Proc.`, `Journal`, `vol.`, `pp.`, `12(3)`, `12:45`)."""
+    if not _SIGNAL.search(text):
+        return False
+    return bool(read_names(text) or _STRONG_CUE.search(text))
+
+
+def sniff(text: str) -> float:
+    """The share of entries that read as citations, when there are at least two of them; prose scores 0."""
+    cites = prose = 0
+    for item in _segment(text.split("\n")[:SNIFF_LINES]):
+        if item.length > CITATION_MAX:
+            prose += 1
+            continue
+        body = item.text
+        if item.labels or _has_evidence(body):
+            cites += 1
+        elif len(body.split()) >= _PROSE_MIN_WORDS:
+            prose += 1
+    if cites < 2:
+        return 0.0
+    return round(cites / (cites + prose), 3)
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every entry of a publication list."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield a record per entry in order; prose is reported as a warning, never made into a record."""
+    for item in _segment(lines):
+        if "authors" in item.labels or "author" in item.labels:
+            yield _labelled(item, path)
+            continue
+        text = item.text
+        if len(text) > CITATION_MAX:
+            yield ParseIssue(path, item.number, f"{len(text)} characters without a break: too long for a citation; "
+                             "skipped")
+            continue
+        if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
+            # a short page title is dropped quietly; a paragraph, or anything opening with names, is reported
+            names = read_names(text)
+            if len(text.split()) >= _PARAGRAPH_WORDS or (names and (len(names.names) > 1 or "." in names.names[0])):
+                yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
+            continue
+        fields = split_reference(text)
+        if not fields.split and not _has_evidence(text):
+            yield ParseIssue(path, item.number, f"not read as a citation: {text[:60]!r}")
+            continue
+        if not fields.split:
+            yield ParseIssue(path, item.number, "citation not split into fields; its whole text is kept as the title")
+        year = fields.year
+        if year is None and not fields.in_press and item.heading and (m := re.search(YEAR, item.heading)):
+            year = int(m.group(0))
+        yield Work(
+            title=fields.title,
+            authors=fields.authors,
+            authors_truncated=fields.authors_truncated,
+            year=year,
+            date=str(year) if year else None,
+            doi=fields.doi,
+            arxiv_id=fields.arxiv_id,
+            venue=fields.venue,
+            type=_type_of(item.heading),
+            abstract=item.labels.get("abstract") or None,
+            sources=(Source(NAME, path, item.number),),
+        )
+
+
+def _labelled(item: _Entry, path: str) -> Work:
+    """A markdown digest entry: `##### 1.Title`, `**Authors:** A, B`, `**Abstract:** …`."""
+    labels = item.labels
+    authors_text = labels.get("authors") or labels.get("author") or ""
+    names = read_names(authors_text)
+    listed, cut = split_authors(authors_text)  # names of any shape, as the digest lists them
+    authors = names.names if names and len(names.names) >= len(listed) else tuple(listed)
+    identifiers = " ".join(f"{k}: {v}" for k, v in labels.items() if k not in {"abstract", "authors", "author"})
+    fields = split_reference(f"{item.text}. {identifiers}") if identifiers else None
+    year = fields.year if fields else None
+    return Work(
+        title=item.text.rstrip(". ") or None,
+        authors=authors,
+        authors_truncated=bool(names and names.truncated) or cut,
+        year=year,
+        date=str(year) if year else None,
+        doi=fields.doi if fields else None,
+        arxiv_id=fields.arxiv_id if fields else None,
+        abstract=labels.get("abstract") or None,
+        type=_type_of(item.heading),
+        sources=(Source(NAME, path, item.number),),
+    )
