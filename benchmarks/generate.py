@@ -46,7 +46,8 @@ _FAMILY = (
 ).split()
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-LAYOUTS = ("profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed")
+LAYOUTS = ("profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed", "google-scholar", "semantic-scholar",
+           "orcid", "pubmed")
 
 
 @dataclass
@@ -131,7 +132,29 @@ def render(layout: str, works: Iterator[Fake], out: object) -> None:
     if layout == "paper-page":
         write("Main Paper Title For The Page\n\n141   0   0.0 ( 0 )\n Added by Someone\n Publication date 2021\n\n"
               "The main abstract of the page.\n\nrate research\n\nRead More\n\n")
+    if layout == "google-scholar":
+        write("Juhua Hu\nVerified email at uw.edu\nCitations\t1200\t800\nh-index\t15\t12\nTITLE\tCITED BY\tYEAR\n")
+    if layout == "semantic-scholar":
+        write("Juhua Hu\nPublications\n40\nh-index\n15\nCitations\n1,200\nSort by Citation Count\n")
+    if layout == "orcid":
+        write("Juhua Hu\nORCID iD\nWorks (40)\n")
     for w in works:
+        initials = [f"{a.split()[0][0]} {a.split()[-1]}" for a in w.authors]
+        if layout == "google-scholar":
+            write(f"{w.title}\n{', '.join(initials)}\nJournal of Fakes {w.month} ({w.day}), 1-{w.day + 10}"
+                  f"\t{w.day * 3}\t{w.year}\n")
+        elif layout == "semantic-scholar":
+            write(f"{w.title}\n{', '.join(w.authors)}\nComputer Science\nJournal of Fakes · {w.year}\n"
+                  f"TLDR {w.abstract[:160]} Expand\n{w.day * 3} Citations\nSave\nCite\n")
+        elif layout == "orcid":
+            write(f"{w.title}\nJournal of Fakes\n{w.year}-{w.month:02d}-{w.day:02d} | Journal article\n"
+                  f"DOI: 10.5555/fake.{w.arxiv_id}\nSource: Crossref\nShow more detail\n")
+        elif layout == "pubmed":
+            pm = [f"{a.split()[-1]} {a.split()[0][0]}" for a in w.authors]
+            write(f"{w.origin + 1}\nCite\nShare\n{w.title}.\n{', '.join(pm)}.\n"
+                  f"J Fakes. {w.year} {_MONTHS[w.month - 1][:3]} {w.day};{w.month}({w.day}):1-9. "
+                  f"doi: 10.5555/fake.{w.arxiv_id}.\nPMID: {30000000 + w.origin} Free PMC article.\n"
+                  f"{w.abstract[:200]}\n")
         if layout == "profile":
             write(f"preprint{w.year}arXiv\n\n{w.title}\n\n{w.abstract}\n\n")
         elif layout == "arxiv-listing":

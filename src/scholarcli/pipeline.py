@@ -79,7 +79,11 @@ def input_sizes(paths: Iterable[str]) -> dict[str, int]:
 
 class Loaded:
     """Records as parsed, works after dedupe, the problems met while reading (damaged blocks, unreadable
-    inputs, one line each), and (built on first use) the people index over the works."""
+    inputs, one line each), and (built on first use) the people index.
+
+    The index holds every record's spellings, not only those a merged work kept, so `M Abo Khamis` on one
+    page is shown as the `Mahmoud Abo Khamis` another page prints, and either finds the person.
+    """
 
     def __init__(self, records: list[Work], works: list[Work], problems: list[str]) -> None:
         self.records = records
@@ -90,7 +94,7 @@ class Loaded:
     def index(self) -> PersonIndex:
         from scholarcli.query.people import person_index
 
-        return person_index(self.works)
+        return person_index(self.records)
 
     def select(self, filters: Filters) -> list[Work]:
         """The works that pass the filters (the people index is built only when an author is asked for)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from scholarcli.dedupe.merge import merge_works
 from scholarcli.model import Work
-from scholarcli.normalise.names import name_key
+from scholarcli.normalise.names import family_key
 from scholarcli.normalise.titles import normalise_title
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which rule 4 may merge; chosen on
@@ -155,8 +155,8 @@ def years_compatible(a: Work, b: Work, slack: int = YEAR_SLACK) -> bool:
 
 
 def _surnames(work: Work) -> set[str]:
-    keys = (name_key(n).split() for n in work.authors)
-    return {k[-1] for k in keys if k}
+    """Folded family names, wherever a spelling puts them (`Jinek M` and `M Jinek` -> `jinek`)."""
+    return {key for key in map(family_key, work.authors) if key}
 
 
 def authors_compatible(a: Work, b: Work) -> bool:

@@ -12,7 +12,8 @@ _CUT_MARKS = ("…", "...")
 def merge_works(works: Sequence[Work]) -> Work:
     """One work from several records of it: full authors over truncated, full abstract over cut, earliest date.
 
-    `year`/`date` are the first appearance, `updated` the latest seen; lists and `sources` are unions.
+    `year`/`date` are the first appearance, `updated` the latest seen, `citations` the highest count;
+    lists and `sources` are unions.
     """
     if len(works) == 1:
         return works[0]
@@ -35,6 +36,8 @@ def merge_works(works: Sequence[Work]) -> Work:
         arxiv_id=_first(w.arxiv_id for w in works),
         arxiv_version=max((w.arxiv_version for w in works if w.arxiv_version), default=None),
         doi=_first(w.doi for w in works),
+        pmid=_first(w.pmid for w in works),
+        citations=max((w.citations for w in works if w.citations is not None), default=None),
         venue=venue_work.venue if venue_work else None,
         type=venue_work.type if venue_work else _first(w.type for w in works),
         abstract=best_abstract(w.abstract for w in works),

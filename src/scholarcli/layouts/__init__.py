@@ -29,6 +29,10 @@ REGISTRY: dict[str, str] = {
     "dblp": "scholarcli.layouts.dblp",
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
+    "google-scholar": "scholarcli.layouts.google_scholar",
+    "semantic-scholar": "scholarcli.layouts.semantic_scholar",
+    "orcid": "scholarcli.layouts.orcid",
+    "pubmed": "scholarcli.layouts.pubmed",
     "citation-list": "scholarcli.layouts.citations",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)

@@ -20,6 +20,8 @@ JSON_KEYS: tuple[str, ...] = (
     "arxiv_id",
     "arxiv_version",
     "doi",
+    "pmid",
+    "citations",
     "venue",
     "type",
     "abstract",
@@ -58,6 +60,8 @@ class Work:
     arxiv_id: str | None = None
     arxiv_version: int | None = None
     doi: str | None = None
+    pmid: str | None = None
+    citations: int | None = None
     venue: str | None = None
     type: str | None = None
     abstract: str | None = None

@@ -92,28 +92,93 @@ def display_order(name: str) -> str:
     return name
 
 
+_INITIALS_RUN = re.compile(r"^[A-Z]{1,3}$")
+
+
+def _is_initials_run(token: str) -> bool:
+    """`M`, `JA`, `HQ`: initials printed without full stops (Google Scholar, PubMed); not `II` or `IV`."""
+    return bool(_INITIALS_RUN.match(token)) and token not in SUFFIXES
+
+
+def _family_first(tokens: list[str]) -> bool:
+    return (
+        len(tokens) >= 2
+        and _is_initials_run(tokens[-1])
+        and not _is_initials_run(tokens[0])
+        and all(is_surname(t) or t.lower() in PARTICLES for t in tokens[:-1])
+    )
+
+
+def is_family_first(name: str) -> bool:
+    """`Jinek M`, `Doudna JA`: PubMed's (Vancouver) order, family name then initials without full stops."""
+    return _family_first(name.split())
+
+
+def canonical_spelling(name: str) -> str:
+    """One spelling order for comparing names: `Hu, Juhua` -> `Juhua Hu`, `Jinek M` -> `M Jinek`,
+    `JA Doudna` and `Doudna JA` -> `J A Doudna`, `Abo Khamis M` -> `M Abo Khamis`; other names unchanged."""
+    tokens = display_order(name).split()
+    if _family_first(tokens):
+        tokens = [tokens[-1], *tokens[:-1]]
+    if len(tokens) >= 2 and _is_initials_run(tokens[0]):
+        tokens = [*tokens[0], *tokens[1:]]
+    return " ".join(tokens)
+
+
+def person_key(name: str) -> str:
+    """The folded comparison key of a name in canonical order (`Jinek M` and `M. Jinek` -> `m jinek`)."""
+    return name_key(canonical_spelling(name))
+
+
+def family_key(name: str) -> str:
+    """The folded family name, wherever the spelling puts it: `Jinek M`, `M Jinek`, `Jinek, Martin` -> `jinek`."""
+    tokens = person_key(name).split()
+    return tokens[-1] if tokens else ""
+
+
+def _parts(key: str) -> tuple[list[str], list[str], bool]:
+    """(given, family, is initials) of a folded key. Leading one-letter tokens are initials and the rest is
+    the family name (`m abo khamis` -> [m], [abo, khamis]); otherwise the family name is the last token."""
+    tokens = key.split()
+    lead = 0
+    while lead < len(tokens) and len(tokens[lead]) == 1:
+        lead += 1
+    if 0 < lead < len(tokens):
+        return tokens[:lead], tokens[lead:], True
+    return tokens[:-1], tokens[-1:], False
+
+
 def _split(key: str) -> tuple[list[str], str]:
     tokens = key.split()
     return tokens[:-1], tokens[-1] if tokens else ""
 
 
-def _is_initials_key(given: list[str]) -> bool:
-    return bool(given) and all(len(t) == 1 for t in given)
-
-
 def _initials_fit(initials: list[str], given: list[str]) -> bool:
-    """`j` fits `juhua`; `j b` fits `jean baptiste`; `j` also fits `jean baptiste` (first initial only)."""
-    if not given or len(initials) > len(given):
+    """`j` fits `juhua`; `j b` fits `jean baptiste`; `j` fits `jean baptiste` and `j a` fits `jennifer`
+    (a name printed with fewer given names); `j b` does not fit `jean claude`."""
+    return bool(given) and all(i == g[0] for i, g in zip(initials, given, strict=False))
+
+
+def _initials_candidate(initials: list[str], family: list[str], other: str) -> bool:
+    """Whether the key `other` can be the person printed as initials + family: a full name ending in that
+    family name whose given names fit the initials, or the same family name with more initials that agree."""
+    o_given, o_family, o_initials = _parts(other)
+    if o_initials:
+        return o_family == family and len(o_given) > len(initials) and o_given[:len(initials)] == initials
+    tokens = other.split()
+    if len(tokens) <= len(family) or tokens[-len(family):] != family:
         return False
-    return all(i == g[0] for i, g in zip(initials, given, strict=False))
+    return _initials_fit(initials, tokens[:-len(family)])
 
 
 class PersonIndex:
     """Groups the spellings of author names into people.
 
     Spellings are one person when their keys are equal (case, accents, spacing, hyphens and full stops
-    folded), when given names differ only by a typo (rapidfuzz ratio >= 90 on given names of 5+ letters with
-    the same family name), or when one is initials (`J. Hu`) that fit exactly one full name in the index.
+    folded; `Jinek M`, `M Jinek` and `M. Jinek` alike), when given names differ only by a typo (rapidfuzz
+    ratio >= 90 on given names of 5+ letters with the same family name), or when one is initials (`J. Hu`,
+    `M Abo Khamis`, `Doudna JA`) that fit exactly one person with a fuller name in the index. Two people the
+    initials could both be stay apart, and so does the initials spelling.
     """
 
     GIVEN_NAME_SIMILARITY = 90.0
@@ -124,7 +189,7 @@ class PersonIndex:
         counts: Counter[str] = Counter(" ".join(n.split()) for n in names if n.strip())
         by_key: dict[str, list[str]] = defaultdict(list)
         for spelling in counts:
-            by_key[name_key(display_order(spelling))].append(spelling)
+            by_key[person_key(spelling)].append(spelling)
         parent = {key: key for key in by_key}
 
         def find(k: str) -> str:
@@ -136,18 +201,19 @@ class PersonIndex:
         for key in by_key:
             by_family[_split(key)[1]].append(key)
         for keys in by_family.values():
-            full = [k for k in keys if not _is_initials_key(_split(k)[0])]
+            full = [k for k in keys if not _parts(k)[2]]
             for x, a in enumerate(full):  # typos in given names, within one family name
                 ga = " ".join(_split(a)[0])
                 for b in full[x + 1:]:
                     gb = " ".join(_split(b)[0])
                     if min(len(ga), len(gb)) >= 5 and ratio(ga, gb) >= self.GIVEN_NAME_SIMILARITY:
                         parent[find(b)] = find(a)
-            for k in keys:
-                if _is_initials_key(_split(k)[0]):
-                    fits = {find(f) for f in full if _initials_fit(_split(k)[0], _split(f)[0])}
-                    if len(fits) == 1:
-                        parent[k] = fits.pop()
+            # Initials join the one person they fit; the most specific spellings (`j a doudna`) first.
+            for k in sorted((k for k in keys if _parts(k)[2]), key=lambda k: -len(_parts(k)[0])):
+                initials, family, _ = _parts(k)
+                fits = {find(o) for o in keys if o != k and _initials_candidate(initials, family, o)}
+                if len(fits) == 1 and (root := fits.pop()) != find(k):
+                    parent[find(k)] = root
 
         #: Folded key -> person, and family name -> the folded keys that carry it.
         self._person_of_key = {key: find(key) for key in by_key}
@@ -163,7 +229,14 @@ class PersonIndex:
                 weight[spelling] = counts[spelling]
         self._display = {
             root: display_order(
-                max(variants, key=lambda s: ("," not in s, weight[s], len(s.split()[0]), s != fold_accents(s), s))
+                max(
+                    variants,
+                    key=lambda s: (
+                        not _parts(person_key(s))[2], not is_family_first(s), "," not in s, weight[s],
+                        len(s.split()[0]),
+                        s != fold_accents(s), s,
+                    ),
+                )
             )
             for root, variants in self._variants.items()
         }
@@ -173,7 +246,7 @@ class PersonIndex:
         spelling = " ".join(name.split())
         if spelling in self._person_of:
             return self._person_of[spelling]
-        return self._person_of_key.get(name_key(display_order(spelling)))
+        return self._person_of_key.get(person_key(spelling))
 
     def display(self, person: str) -> str:
         """The name to show for a person: the most frequent full spelling."""
@@ -190,20 +263,33 @@ class PersonIndex:
         """The person a user's `--author` text names, or None.
 
         Exact after folding; else initials (`J. Hu`) that fit exactly one person; else a given name within
-        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name.
+        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name; else a full name
+        (`Jennifer A. Doudna`) that exactly one person's initials (`JA Doudna`) fit.
         """
         from rapidfuzz.fuzz import ratio
 
         found = self.person(query)
         if found is not None:
             return found
-        given, family = _split(name_key(display_order(query)))
-        same_family = [(self._person_of_key[key], _split(key)[0]) for key in self._keys_by_family.get(family, [])]
-        if _is_initials_key(given):
-            fits = {root for root, other in same_family if _initials_fit(given, other)}
+        key = person_key(query)
+        given, family = _split(key)
+        same_family = [(self._person_of_key[k], _split(k)[0]) for k in self._keys_by_family.get(family, [])]
+        initials, family_words, is_initials = _parts(key)
+        if is_initials:
+            fits = {
+                self._person_of_key[k]
+                for k in self._keys_by_family.get(family, [])
+                if _initials_candidate(initials, family_words, k)
+            }
         else:
             wanted = " ".join(given)
             fits = {root for root, other in same_family if other and ratio(wanted, " ".join(other)) >= 80}
+            if not fits:
+                fits = {
+                    self._person_of_key[k]
+                    for k in self._keys_by_family.get(family, [])
+                    if _parts(k)[2] and _initials_candidate(_parts(k)[0], _parts(k)[1], key)
+                }
         return fits.pop() if len(fits) == 1 else None
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
@@ -229,3 +315,35 @@ def split_name(name: str) -> tuple[str, str, str]:
     while len(rest) > 1 and rest[-1].lower() in PARTICLES:
         particle.insert(0, rest.pop())
     return " ".join(rest), " ".join(particle), family
+
+
+_CUT_ITEM = re.compile(
+    r"^(?:\.\.\.|…|et al\.?|and others|\+\s?\d+\s+(?:more\s+)?authors?\b\s*(?P<last>.*))$", re.IGNORECASE
+)
+_CUT_OPENERS = frozenset(".…eEaA+")
+_CUT_ENDINGS = ("...", "…", "al.", "al", "others", "Al.", "Al", "OTHERS", "Others")
+_CUT_TAIL = re.compile(r"\s*(?:,?\s*(?:\.\.\.|…)|\s+et al\.?|\s+and others)$", re.IGNORECASE)
+
+
+def split_author_list(text: str, sep: str = ",") -> tuple[tuple[str, ...], bool]:
+    """The names of a printed author list, and whether it was cut short.
+
+    `...`, `…`, `et al.`, `and others` and `+3 authors` mark a cut list and are not names; Semantic Scholar
+    prints the last author after `+3 authors`, which is kept. Names stay as printed.
+    """
+    names: list[str] = []
+    truncated = False
+    for raw in text.split(sep):
+        item = " ".join(raw.split())
+        if not item:
+            continue
+        if item[0] in _CUT_OPENERS and (m := _CUT_ITEM.match(item)):
+            truncated = True
+            if m["last"]:
+                names.append(m["last"])
+            continue
+        if item.endswith(_CUT_ENDINGS) and (cut := _CUT_TAIL.search(item)) and cut.start() > 0:
+            truncated = True
+            item = item[:cut.start()]
+        names.append(item)
+    return tuple(names), truncated

@@ -1,0 +1,199 @@
+"""PubMed search results (summary view): numbered entries, each closed by its `PMID:` line.
+
+    1
+    Cite
+    Share
+    A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity.
+    Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E.
+    Science. 2012 Aug 17;337(6096):816-21. doi: 10.1126/science.1225829. Epub 2012 Jun 28.
+    PMID: 22745249 Free PMC article.
+    Clustered regularly interspaced short palindromic repeats (CRISPR)/CRISPR-associated (Cas) systems …
+
+An entry is read back from its `PMID:` line: the citation line above it (journal, print date, volume, pages,
+`doi:`), the authors above that (family name then initials, kept as printed), and the title (its closing
+full stop dropped). `Review.` sets the type. The abstract snippet after the PMID is a cut excerpt and is not
+kept; neither are the `Cite`/`Share` buttons and the result numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.layouts.base import strip_numbering, walk
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import MONTH_PATTERN, iso, month_number
+from scholarcli.normalise.identifiers import find_doi
+from scholarcli.normalise.names import split_author_list
+
+NAME = "pubmed"
+SUMMARY = "PubMed search results: title. / `Jinek M, Doudna JA.` / `Science. 2012 Aug 17;337:816-21.` / `PMID: …`"
+
+_PMID = re.compile(r"(?:^|\s)PMID:\s*(?P<pmid>\d{1,9})\b(?P<tail>.*)$")
+_CITATION = re.compile(
+    rf"^(?P<journal>[^.;]+(?:\.[^.;\d][^.;]*)*?)\.\s+(?P<year>(?:1[89]|20)\d\d)"
+    rf"(?:\s+(?P<month>{MONTH_PATTERN})(?:-[A-Z][a-z]{{2}})?(?:\s+(?P<day>\d{{1,2}}))?)?(?:\s+[A-Z][a-z]+)?[;:.]"
+)
+_PUBMED_NAME = re.compile(r"^[^\d,]+ [A-Z]{1,4}(?: (?:Jr|Sr|2nd|3rd|I{2,3}|IV))?$")
+_CHROME = frozenset({"cite", "share", "item in clipboard", "free pmc article.", "free article.", "similar articles"})
+_ANY_YEAR = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)(?P<month>)(?P<day>)\b")
+_DATED = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d) (?P<month>{MONTH_PATTERN})(?: (?P<day>\d{{1,2}}))?\b")
+_NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,5}\.?$")
+_FLAGS = re.compile(r"\b(?P<flag>Systematic Review|Review|Meta-Analysis|Clinical Trial|Randomized Controlled Trial)\.")
+
+
+@dataclass
+class _Entry:
+    start: int
+    title: str
+    authors: str | None
+    citation: str
+    pmid: str | None
+    flags: list[str] = field(default_factory=list)
+
+
+def sniff(text: str) -> float:
+    """High with `PMID: 123` lines under journal citation lines."""
+    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    pmids = sum(1 for ln in lines if _PMID.search(ln))
+    if not pmids:
+        return 0.0
+    citations = sum(1 for ln in lines if _CITATION.match(ln))
+    chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
+    shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_CITATION.match(ln) and _PMID.search(ln)))
+    if chrome == 0 and shaped < 2:
+        return 0.0  # a CV that prints one entry's PMID (wrapped onto a line of its own) is no results page
+    return min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+
+
+def is_pubmed_author_list(line: str) -> bool:
+    """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop."""
+    names, _ = split_author_list(line.rstrip("."))
+    return bool(names) and all(_PUBMED_NAME.match(n) for n in names)
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every entry of the results page."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each entry once its `PMID:` line is read and the flags after it (`Review.`) are known.
+
+    Lines between two entries are the previous entry's snippet, or page chrome; the next entry takes the
+    last three of them (title, authors, citation) back from its PMID line.
+    """
+    pending: list[tuple[int, str]] = []
+    entry: _Entry | None = None
+    for line in walk(lines):
+        text = line.text
+        if text.casefold() in _CHROME or _NUMBER.match(text):
+            if text.casefold() in ("free pmc article.", "free article.") and entry is not None and not pending:
+                continue
+            if orphans := list(_orphans(pending, path)):  # an entry above lost its PMID line
+                if entry is not None:
+                    yield _work(entry, path)
+                    entry = None
+                yield from orphans
+            pending = []  # a new entry's buttons: what came before was a snippet
+            continue
+        found = _PMID.search(text) if "PMID:" in text else None
+        if found is None:
+            if entry is not None and not pending and len(text) < 40 and _FLAGS.fullmatch(text):
+                entry.flags.append(text)
+                continue
+            pending.append((line.number, text))
+            continue
+        if entry is not None:
+            yield _work(entry, path)
+            entry = None
+        head = text[:found.start()].strip()
+        if head:  # the citation and the PMID on one line
+            pending.append((line.number, head))
+        made = _entry(pending, found["pmid"], line.number, path)
+        yield from _orphans(pending, path)  # what is left above the entry: a snippet, or entries without a PMID
+        pending = []
+        if isinstance(made, ParseIssue):
+            yield made
+            continue
+        if not made.citation:
+            yield ParseIssue(path, line.number, f"PMID {made.pmid} has no citation line above it; kept without one")
+        entry = made
+        entry.flags.append(found["tail"])
+    if entry is not None:
+        yield _work(entry, path)
+    yield from _orphans(pending, path)
+
+
+def _orphans(lines: list[tuple[int, str]], path: str) -> Iterator[ParseEvent]:
+    """Entries among left-over lines (a snippet, chrome) that lost their PMID line: a citation line under a
+    title (and authors). They are kept, with a warning."""
+    for j, (_, text) in enumerate(lines):
+        if j == 0 or not _CITATION.match(text):
+            continue
+        before = lines[:j]
+        authors: str | None = None
+        if len(before) >= 2 and is_pubmed_author_list(before[-1][1]):
+            authors = before.pop()[1]
+        start, title = before[-1]
+        yield ParseIssue(path, start, f"entry {title!r} has no PMID line; kept without one")
+        yield _work(_Entry(start, strip_numbering(title), authors, text, None), path)
+
+
+def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) -> _Entry | ParseIssue:
+    """Title, authors and citation, read back from the lines before a PMID.
+
+    A citation line in another form (a book chapter's `In: … editors. GeneReviews® [Internet]. …; 1993.`) is
+    still a citation when it names a year.
+    """
+    if not pending:
+        return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
+    if _CITATION.match(pending[-1][1]) or _ANY_YEAR.search(pending[-1][1]):
+        citation = pending.pop()[1]
+    elif len(pending) >= 2 and is_pubmed_author_list(pending[-1][1]):
+        citation = ""  # the copy lost the citation line: title and authors are still there
+    else:
+        return ParseIssue(path, number, f"PMID {pmid} has no citation line above it; skipped")
+    authors: str | None = None
+    last = pending[-1][1] if pending else ""
+    # A line that is not `Family AB, …` is still the authors when a title stands alone above it (a group).
+    if pending and (is_pubmed_author_list(last) or _NO_AUTHORS.match(last) or len(pending) == 2):
+        authors = pending.pop()[1]
+        if _NO_AUTHORS.match(authors):
+            authors = None
+    if not pending:
+        return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
+    start, title = pending.pop()
+    return _Entry(start, strip_numbering(title), authors, citation, pmid)
+
+
+def _work(entry: _Entry, path: str) -> Work:
+    m = _CITATION.match(entry.citation)
+    if m is None:  # a book chapter: the first dated year (`1998 Oct 23`), else the first year
+        m = _DATED.search(entry.citation) or _ANY_YEAR.search(entry.citation)
+        journal = None
+    else:
+        journal = m["journal"].strip()
+    year = int(m["year"]) if m else None
+    month = month_number(m["month"]) if m and m["month"] else None
+    day = int(m["day"]) if m and m["day"] and month else None
+    doi_at = entry.citation.find("doi:")
+    doi = find_doi(entry.citation[doi_at:]) if doi_at >= 0 else None
+    title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
+    names, truncated = split_author_list(entry.authors.rstrip(".")) if entry.authors else ((), False)
+    flags = [f["flag"].casefold() for text in entry.flags for f in _FLAGS.finditer(text)]
+    return Work(
+        title=title,
+        authors=names,
+        authors_truncated=truncated,
+        year=year,
+        date=(iso(year, month, day) or iso(year)) if year else None,
+        doi=doi,
+        pmid=entry.pmid,
+        venue=journal,
+        type=flags[0].replace(" ", "-") if flags else None,
+        sources=(Source(NAME, path, entry.start),),
+    )

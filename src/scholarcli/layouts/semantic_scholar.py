@@ -1,0 +1,272 @@
+"""Semantic Scholar author page: a header with the person's figures, then one block per paper.
+
+    Jennifer A. Doudna
+    University of California, Berkeley
+    Publications
+    1,024
+    h-index
+    187
+    Citations
+    201,541
+    Sort by Citation Count
+    A Programmable Dual-RNA–Guided DNA Endonuclease in Adaptive Bacterial Immunity
+    Martin Jinek, Krzysztof Chylinski, +3 authors E. Charpentier
+    Biology, Medicine
+    Science · 2012
+    TLDR A family of endonucleases that use dual-RNAs for site-specific DNA cleavage … Expand
+    13,579 Citations
+    PDF
+    Save
+    Cite
+
+A paper is its title, its authors (`+3 authors` marks a cut list; the last author may follow it), optional
+fields of study, the venue and date (`Science · 2012`, or a venue line then a bare year or date), then an
+optional `TLDR` summary, the citation count and buttons. The TLDR is a machine summary, not the abstract,
+and is not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from scholarcli.layouts.base import Line, walk
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
+from scholarcli.normalise.dates import parse_date, year_of
+from scholarcli.normalise.names import looks_like_name, split_author_list
+
+NAME = "semantic-scholar"
+SUMMARY = "Semantic Scholar author page: title / authors (`+3 authors`) / `Venue · 2021` / TLDR / `1,234 Citations`"
+
+_CITATIONS = re.compile(r"^(?P<n>\d[\d,]*)\s+Citations?$", re.IGNORECASE)
+_VENUE_DATE = re.compile(r"^(?:(?P<venue>.+?)\s*·\s*)?(?P<date>[^·]+)$")
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+_TLDR = re.compile(r"^TLDR\b\s*(?P<text>.*)$")
+_FIGURE_LABELS = {
+    "publications": "publications",
+    "h-index": "h_index",
+    "citations": "citations",
+    "highly influential citations": "highly_influential_citations",
+}
+_FIGURE_INLINE = re.compile(
+    r"^(?:(?P<n1>\d[\d,]*)\s+(?P<l1>[A-Za-z][A-Za-z -]+)|(?P<l2>[A-Za-z][A-Za-z -]+?)\s+(?P<n2>\d[\d,]*))$"
+)
+_NUMBER = re.compile(r"^\d[\d,]*$")
+_HEADER_END = re.compile(
+    r"^(?:Sort by\b.*|Showing \d.*|Author'?s Papers|Papers|View All.*|Claim Author Page|Follow|Alert|"
+    r"Most Influential Papers|Citation Count|Recency|Co-Authors|Co-Authors\s+View All|Has PDF|Date Range|"
+    r"Fields of Study|Publication Type|Journals & Conferences|Author|Filters?)$",
+    re.IGNORECASE,
+)
+_CHROME = frozenset(
+    {"pdf", "save", "cite", "alert", "expand", "collapse", "semantic reader", "view pdf", "view via publisher",
+     "share", "open access", "[pdf]", "save to library", "create alert", "load more", "show more"}
+)
+_PAPER_CHROME = re.compile(
+    r"^(?:Corpus ID:.*|\d[\d,]* Highly Influential(?: Citations?)?|Highly Influential Citations?)$", re.IGNORECASE
+)
+_SITE_CHROME = re.compile(
+    r"^(?:Semantic Scholar|Sign In|Create Free Account|Skip to (?:main )?content|Search(?: [\d,]+ papers.*)?|Menu)$",
+    re.IGNORECASE,
+)
+_CLOSING_CHROME = frozenset({"save", "cite", "alert", "save to library", "create alert"})
+FIELDS_OF_STUDY = frozenset(
+    {"computer science", "medicine", "biology", "chemistry", "physics", "mathematics", "engineering", "economics",
+     "psychology", "political science", "business", "materials science", "environmental science", "geology",
+     "geography", "sociology", "history", "philosophy", "art", "agricultural and food sciences", "education",
+     "law", "linguistics"}
+)
+
+
+def sniff(text: str) -> float:
+    """High with `1,234 Citations` lines, `Venue · 2021` lines and the `h-index` figure."""
+    lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
+    counts = sum(1 for ln in lines if _CITATIONS.match(ln))
+    dated = sum(1 for ln in lines if "·" in ln and _date_line(ln) is not None)
+    tldr = sum(1 for ln in lines if _TLDR.match(ln))
+    figure = any(ln.casefold() in _FIGURE_LABELS or _inline_figure(ln) is not None for ln in lines[:200])
+    cut = sum(1 for ln in lines if re.search(r"\+\d+ authors?\b", ln))
+    if not (counts or dated or tldr):
+        return 0.0
+    return min(1.0, 0.1 * counts + 0.1 * dated + 0.1 * tldr + 0.1 * cut + 0.2 * figure)
+
+
+def _date_line(text: str) -> tuple[str | None, str] | None:
+    """(venue, ISO date) of `Science · 2012`, `2012`, `17 August 2012`, `Nature · 6 March 2014`."""
+    m = _VENUE_DATE.match(text) if _HAS_YEAR.search(text) else None
+    if not m:
+        return None
+    when = parse_date(m["date"].strip())
+    if when is None:
+        return None
+    venue = m["venue"].strip() if m["venue"] else None
+    return venue, when
+
+
+def _is_fields_of_study(text: str) -> bool:
+    return all(part.strip().casefold() in FIELDS_OF_STUDY for part in text.split(","))
+
+
+@dataclass
+class _Paper:
+    start: int
+    lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    venue: str | None = None
+    date: str | None = None
+    citations: int | None = None
+    closed: bool = False
+    tldr_text_due: bool = False
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read the author header and every paper block."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield the author's profile, then each paper as the next one starts.
+
+    The header runs to its last figure, sort or filter line before the first dated paper.
+    """
+    walked = _joined_counts(list(walk(lines)))
+    first_dated = next((i for i, x in enumerate(walked) if _date_line(x.text) and i >= 2), len(walked))
+    header_end = 0
+    for i, x in enumerate(walked[:first_dated]):
+        if _is_header_mark(walked, i) or x.text.casefold() in _CHROME:
+            header_end = i + 1
+    if header_end > max(0, first_dated - 2):  # a paper needs at least a title and authors over its date
+        header_end = 0
+    profile = _profile(walked[:header_end], path)
+    if profile is not None:
+        yield profile
+    paper: _Paper | None = None
+    for line in walked[header_end:]:
+        text = line.text
+        folded = text.casefold()
+        if paper is not None and (folded in _CHROME or _PAPER_CHROME.match(text) or _is_tldr_continuation(paper, text)):
+            paper.closed = paper.closed or folded in _CLOSING_CHROME
+            continue
+        if paper is not None and (m := _CITATIONS.match(text)):
+            paper.citations, paper.closed = int(m["n"].replace(",", "")), True
+            continue
+        if paper is not None and (m := _TLDR.match(text)) and paper.date is not None:
+            paper.tldr_text_due = not m["text"]
+            continue
+        opens = paper is not None and not paper.closed and paper.date is None
+        if paper is not None and opens and len(paper.lines) >= 2 and (dated := _date_line(text)) is not None:
+            if (cut := _glued_at(paper.lines)) is not None:  # the paper before lost its date and count
+                yield ParseIssue(path, paper.start, f"paper {paper.lines[0]!r} has no date or citation count; kept")
+                yield _work(_Paper(paper.start, paper.lines[:cut], paper.numbers[:cut], closed=True), path)
+                paper = _Paper(paper.numbers[cut], paper.lines[cut:], paper.numbers[cut:])
+            paper.venue, paper.date = dated
+            continue
+        if paper is not None and not paper.closed and paper.date is None:
+            paper.lines.append(text)
+            paper.numbers.append(line.number)
+            continue
+        if paper is not None:
+            yield _work(paper, path)
+        paper = _Paper(line.number, [text], [line.number])
+    if paper is not None:
+        yield _work(paper, path)
+
+
+def _glued_at(lines: list[str]) -> int | None:
+    """Where a second paper starts in one undated block (title, authors, fields, venue at most per paper):
+    the title over the last authors line, when the block is too long for one paper."""
+    if sum(1 for ln in lines if not _is_fields_of_study(ln)) <= 3:
+        return None
+    for i in range(len(lines) - 1, 2, -1):
+        if _is_author_list(lines[i]) and not _is_fields_of_study(lines[i - 1]):
+            return i - 1
+    return None
+
+
+def _is_author_list(line: str) -> bool:
+    """`Martin Jinek, M. Hauer, +3 authors E. Charpentier` or `L. Randall`, not a venue like `Physical Review
+    Letters`: several names, a cut list, or one name with an initial."""
+    names, truncated = split_author_list(line)
+    if not names or not all(looks_like_name(n) for n in names):
+        return False
+    return len(names) >= 2 or truncated or "." in names[0]
+
+
+def _joined_counts(walked: list[Line]) -> list[Line]:
+    """`13,579` then `Citations` on the next line -> one `13,579 Citations` line."""
+    out: list[Line] = []
+    for line in walked:
+        if out and _NUMBER.match(out[-1].text) and line.text.casefold() in ("citations", "citation") and (
+            len(out) < 2 or out[-2].text.casefold() not in _FIGURE_LABELS
+        ):
+            out[-1] = Line(out[-1].number, f"{out[-1].text} {line.text}", out[-1].gap)
+            continue
+        out.append(line)
+    return out
+
+
+def _is_tldr_continuation(paper: _Paper, text: str) -> bool:
+    if paper.tldr_text_due:
+        paper.tldr_text_due = False
+        return True
+    return False
+
+
+def _is_header_mark(walked: list[Line], i: int) -> bool:
+    text = walked[i].text
+    folded = " ".join(text.split()).casefold()
+    if _HEADER_END.match(text) or folded in _FIGURE_LABELS:
+        return True
+    if _NUMBER.match(text) and i > 0 and " ".join(walked[i - 1].text.split()).casefold() in _FIGURE_LABELS:
+        return True
+    return _inline_figure(text) is not None
+
+
+def _inline_figure(text: str) -> tuple[str, int] | None:
+    """(count key, value) of `620 Publications` or `h-index 85`, else None."""
+    m = _FIGURE_INLINE.match(" ".join(text.split()))
+    if m is None:
+        return None
+    label = (m["l1"] or m["l2"]).strip().casefold()
+    if label not in _FIGURE_LABELS:
+        return None
+    return _FIGURE_LABELS[label], int((m["n1"] or m["n2"]).replace(",", ""))
+
+
+def _work(paper: _Paper, path: str) -> Work | ParseIssue:
+    lines = [ln for ln in paper.lines if not _is_fields_of_study(ln)] or paper.lines
+    if paper.date is None and paper.citations is None and not paper.closed:
+        return ParseIssue(path, paper.start, f"block {lines[0]!r} has no date or citation count; skipped")
+    title, rest = lines[0], lines[1:]
+    authors, truncated = split_author_list(rest.pop(0)) if rest else ((), False)
+    venue = paper.venue or (" ".join(rest) or None)
+    return Work(
+        title=title,
+        authors=authors,
+        authors_truncated=truncated,
+        year=year_of(paper.date),
+        date=paper.date,
+        venue=venue,
+        citations=paper.citations,
+        sources=(Source(NAME, path, paper.start),),
+    )
+
+
+def _profile(header: list[Line], path: str) -> Profile | None:
+    texts = [" ".join(x.text.split()) for x in header]
+    if not texts:
+        return None
+    counts: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        label = t.casefold()
+        if label in _FIGURE_LABELS and i + 1 < len(texts) and _NUMBER.match(texts[i + 1]):
+            counts[_FIGURE_LABELS[label]] = int(texts[i + 1].replace(",", ""))
+        elif (figure := _inline_figure(t)) is not None:
+            counts[figure[0]] = figure[1]
+    first_mark = next((i for i in range(len(texts)) if _is_header_mark(header, i)), len(texts))
+    plain = [t for t in texts[:first_mark] if t.casefold() not in _CHROME and not _SITE_CHROME.match(t)]
+    name = plain[0] if plain else None
+    affiliation = plain[1] if len(plain) > 1 and not _NUMBER.match(plain[1]) else None
+    return Profile(name=name, path=path, affiliation=affiliation, counts=counts)

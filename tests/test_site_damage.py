@@ -1,0 +1,100 @@
+"""Damaged entries on the site pages: a warning naming the line, and the neighbours kept."""
+
+from __future__ import annotations
+
+from conftest import AS_OF, invoke
+
+PUBMED = """1
+Cite
+Share
+RNA-guided genetic silencing systems in bacteria and archaea.
+Wiedenheft B, Sternberg SH, Doudna JA.
+PMID: 22337052
+2
+Cite
+Share
+CRISPR-Cas guides the future of genetic engineering.
+Knott GJ, Doudna JA.
+Science. 2018 Aug 31;361(6405):866-869. doi: 10.1126/science.aat5011.
+PMID: 30166482 Free PMC article. Review.
+"""
+
+ORCID = """Jennifer A. Doudna
+Works (2)
+CRISPR-Cas guides the future of genetic engineering
+Science
+2018-08-31 | Journal article
+DOI: 10.1126/science.aat5011
+Source: Crossref
+A work whose date line was lost in the copy
+Science
+"""
+
+
+def test_a_pubmed_entry_without_its_citation_line_is_kept_with_a_warning() -> None:
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=PUBMED.encode())
+    assert result.code == 0
+    works = result.json()
+    assert [w["pmid"] for w in works] == ["22337052", "30166482"]
+    assert works[0]["title"] == "RNA-guided genetic silencing systems in bacteria and archaea"
+    assert works[0]["authors"] == ["Wiedenheft B", "Sternberg SH", "Doudna JA"]
+    assert (works[0]["year"], works[0]["venue"], works[1]["year"]) == (None, None, 2018)
+    assert "-:6: PMID 22337052 has no citation line above it; kept without one" in result.stderr
+
+
+def test_a_pmid_with_nothing_above_it_is_reported() -> None:
+    result = invoke("list-works", "--json", "--as-of", AS_OF, "-", input=("1\nCite\nPMID: 123\n" + PUBMED).encode())
+    assert result.code == 0 and len(result.json()) == 2
+    assert "-:3: PMID 123 has no title above it; skipped" in result.stderr
+
+
+def test_an_orcid_work_without_its_date_line_is_reported() -> None:
+    result = invoke("list-works", "--json", "--as-of", AS_OF, "-", input=ORCID.encode())
+    assert result.code == 0
+    assert [w["doi"] for w in result.json()] == ["10.1126/science.aat5011"]
+    assert "-:8: 'A work whose date line was lost in the copy' has no `date | type` line; skipped" in result.stderr
+
+
+def test_orcid_lines_left_over_before_a_work_are_reported_and_the_work_kept() -> None:
+    text = ORCID.replace("A work whose date line was lost in the copy\nScience\n", "") + (
+        "A work whose date line was lost\nScience\nDOI lost too\n"
+        "RNA-programmed genome editing in human cells\neLife\n2013-01-29 | Journal article\n"
+    )
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=text.encode())
+    assert result.code == 0
+    assert [w["title"] for w in result.json()] == [
+        "CRISPR-Cas guides the future of genetic engineering", "RNA-programmed genome editing in human cells"]
+    assert "-:8: 'A work whose date line was lost' has no `date | type` line; skipped" in result.stderr
+
+
+LOST_PMIDS = """1
+Cite
+Share
+RNA-guided genetic silencing systems in bacteria and archaea.
+Wiedenheft B, Sternberg SH, Doudna JA.
+Nature. 2012 Feb 15;482(7385):331-8. doi: 10.1038/nature10886.
+2
+Cite
+Share
+CRISPR-Cas guides the future of genetic engineering.
+Knott GJ, Doudna JA.
+Science. 2018 Aug 31;361(6405):866-869. doi: 10.1126/science.aat5011.
+PMID: 30166482 Free PMC article. Review.
+The review traces CRISPR from bacterial immunity to gene therapy.
+RNA-programmed genome editing in human cells.
+Jinek M, East A, Cheng A, Lin S, Ma E, Doudna J.
+Elife. 2013 Jan 29;2:e00471. doi: 10.7554/eLife.00471.
+"""
+
+
+def test_pubmed_entries_that_lost_their_pmid_line_are_kept_with_a_warning() -> None:
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "--from", "pubmed", "-",
+                    input=LOST_PMIDS.encode())
+    assert result.code == 0
+    works = result.json()
+    assert [(w["pmid"], w["year"], w["venue"]) for w in works] == [
+        (None, 2012, "Nature"), ("30166482", 2018, "Science"), (None, 2013, "Elife")]
+    assert works[2]["title"] == "RNA-programmed genome editing in human cells"
+    lost = "-:4: entry 'RNA-guided genetic silencing systems in bacteria and archaea.' has no PMID line"
+    assert lost in result.stderr
+    assert "-:15: entry 'RNA-programmed genome editing in human cells.' has no PMID line" in result.stderr
