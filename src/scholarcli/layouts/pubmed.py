@@ -63,10 +63,17 @@ def sniff(text: str) -> float:
         return 0.0
     citations = sum(1 for ln in lines if _CITATION.match(ln))
     chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
-    shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_CITATION.match(ln) and _PMID.search(ln)))
+    shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_journal_first(ln) and _PMID.search(ln)))
     if chrome == 0 and shaped < 2:
-        return 0.0  # a CV that prints one entry's PMID (wrapped onto a line of its own) is no results page
+        # a CV that cites PMIDs (`• Jinek M, … Science. 2012;337:816-21. PMID: 22745249.`) is no results page
+        return 0.0
     return min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+
+
+def _journal_first(line: str) -> bool:
+    """A PubMed citation line opens with the journal (`Science. 2013 Feb 15;…`), not with a whole reference."""
+    m = _CITATION.match(line)
+    return m is not None and len(m["journal"]) <= 80 and "," not in m["journal"]
 
 
 def is_pubmed_author_list(line: str) -> bool:
