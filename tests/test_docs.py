@@ -43,7 +43,7 @@ def _commands() -> list[str]:
 
 
 def test_every_command_is_tested_for_help() -> None:
-    assert set(_commands()) == {"coauthors", "dedupe", "formats", "list-works", "search", "stats"}
+    assert set(_commands()) == {"coauthors", "dedupe", "formats", "list-works", "report", "search", "stats"}
 
 
 @pytest.mark.parametrize("command", _commands())

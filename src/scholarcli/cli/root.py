@@ -52,7 +52,7 @@ def _root(
 
 #: The module under cli/commands/ that registers each command.
 COMMAND_MODULES = {"list-works": "works", "search": "search", "coauthors": "people", "stats": "people",
-                   "dedupe": "audit", "formats": "audit"}
+                   "dedupe": "audit", "formats": "audit", "report": "report"}
 
 
 def _register_commands(args: list[str]) -> None:

@@ -31,6 +31,8 @@ from scholarcli.normalise.names import split_author_list
 NAME = "pubmed"
 SUMMARY = "PubMed search results: title. / `Jinek M, Doudna JA.` / `Science. 2012 Aug 17;337:816-21.` / `PMID: …`"
 
+#: A score just under the detection threshold: evidence, but not enough on its own.
+DETECT_BELOW = 0.45
 _PMID = re.compile(r"(?:^|\s)PMID:\s*(?P<pmid>\d{1,9})\b(?P<tail>.*)$")
 _CITATION = re.compile(
     rf"^(?P<journal>[^.;]+(?:\.[^.;\d][^.;]*)*?)\.\s+(?P<year>(?:1[89]|20)\d\d)"
@@ -63,11 +65,14 @@ def sniff(text: str) -> float:
         return 0.0
     citations = sum(1 for ln in lines if _CITATION.match(ln))
     chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
+    score = min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
     shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_journal_first(ln) and _PMID.search(ln)))
-    if chrome == 0 and shaped < 2:
-        # a CV that cites PMIDs (`• Jinek M, … Science. 2012;337:816-21. PMID: 22745249.`) is no results page
-        return 0.0
-    return min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
+    if not chrome and (pmids < 2 or shaped < 2):
+        # One `PMID:` tail in a CV's reference list, or PMIDs at the end of whole references
+        # (`• Jinek M, … Science. 2012;337:816-21. PMID: 22745249.`), is not a results page: leave it to the
+        # citation list.
+        return min(score, DETECT_BELOW)
+    return score
 
 
 def _journal_first(line: str) -> bool:

@@ -17,6 +17,7 @@ from scholarcli.errors import UsageError, quoted
 if TYPE_CHECKING:
     from scholarcli.model import Work
     from scholarcli.model.results import Coauthors, Hit, Stats
+    from scholarcli.query.report import ReportInput
     from scholarcli.render.tables import DedupeAudit
 
 T = TypeVar("T")
@@ -110,6 +111,10 @@ DEDUPE: Kind[DedupeAudit] = Kind("dedupe", {
     "table": _lazy("tables", "dedupe_table"),
     "json": _lazy("data", "dedupe_json"),
 })
+
+#: `scholar report` writes one format, so it has no --format (and adds none to the choices above).
+REPORT: Kind[ReportInput] = Kind("report", {"html": _lazy("report", "write_report")})
+
 
 def all_formats() -> set[str]:
     """Every format some kind of result can be written in."""
