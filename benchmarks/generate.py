@@ -3,7 +3,8 @@
     python benchmarks/generate.py --layout arxiv-listing --records 10000 --dup-rate 0.1 > dump.txt
 
 Titles are drawn from a technical vocabulary (so rare-token blocking sees realistic word frequencies);
-a duplicate repeats an earlier work with its title re-typed (case, punctuation, a typo or a dropped word).
+a duplicate repeats an earlier work with its title re-typed (case, punctuation, one typo, a dropped word, or
+typos in two or three of its words), and `Fake.kind` says which, so the benchmark can measure recall per kind.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Fake:
     abstract: str
     arxiv_id: str
     origin: int  # which generated work this record is (duplicates share it): the dedupe ground truth
+    kind: str = "original"  # how a duplicate was re-typed (see RETYPES)
 
 
 def _title(rng: random.Random) -> str:
@@ -72,21 +74,42 @@ def _title(rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _retype(title: str, rng: random.Random) -> str:
-    """The same title as someone else typed it."""
-    kind = rng.randrange(4)
-    if kind == 0:
-        return title.lower()
-    if kind == 1:
-        return title.replace(":", " -") + "."
-    if kind == 2:
+RETYPES = ("case", "punctuation", "typo", "dropped-word", "typos")
+
+
+def _retype(title: str, rng: random.Random) -> tuple[str, str]:
+    """The same title as someone else typed it, and which of RETYPES was done."""
+    kind = RETYPES[rng.randrange(len(RETYPES))]
+    if kind == "case":
+        return title.lower(), kind
+    if kind == "punctuation":
+        return title.replace(":", " -") + ".", kind
+    if kind == "typo":
         i = rng.randrange(len(title))
-        return title[:i] + title[i + 1:] if title[i].isalpha() else title.upper()
+        return (title[:i] + title[i + 1:] if title[i].isalpha() else title.upper()), kind
     words = title.split()
+    if kind == "typos":  # one slip (drop, double, swap or replace a letter) in each of two or three long words
+        long_words = [i for i, w in enumerate(words) if len(w) > 4 and w.isalpha()]
+        for i in rng.sample(long_words, min(len(long_words), rng.randint(2, 3))):
+            words[i] = _slip(words[i], rng)
+        return " ".join(words), kind
     small = [i for i, w in enumerate(words) if w.lower() in {"for", "of", "via", "with", "the", "on", "in"}]
     if small:
         del words[rng.choice(small)]
-    return " ".join(words)
+    return " ".join(words), kind
+
+
+def _slip(word: str, rng: random.Random) -> str:
+    """One typing slip inside a word (never its first letter)."""
+    i = rng.randrange(1, len(word) - 1)
+    slip = rng.randrange(4)
+    if slip == 0:
+        return word[:i] + word[i + 1:]
+    if slip == 1:
+        return word[:i] + word[i] + word[i:]
+    if slip == 2:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rng.choice("aeiourstln") + word[i + 1:]
 
 
 def _abstract(rng: random.Random) -> str:
@@ -104,8 +127,9 @@ def fakes(n: int, dup_rate: float, seed: int = 7, abstracts: bool = True) -> Ite
     for k in range(n):
         if made and rng.random() < dup_rate:
             base = rng.choice(made)
-            yield Fake(_retype(base.title, rng), base.authors[: rng.randint(1, len(base.authors))], base.year,
-                       base.month, base.day, base.abstract, base.arxiv_id, base.origin)
+            title, kind = _retype(base.title, rng)
+            yield Fake(title, base.authors[: rng.randint(1, len(base.authors))], base.year,
+                       base.month, base.day, base.abstract, base.arxiv_id, base.origin, kind)
             continue
         year = rng.randint(2015, 2025)
         month = rng.randint(1, 12)

@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import date as _date
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -83,29 +84,42 @@ import json, sys, time
 sys.path.insert(0, {here!r})
 from generate import fakes
 from scholarcli.model import Work
-from scholarcli.dedupe import dedupe
+from scholarcli.dedupe import compare, dedupe
 n = {n}
-works, origins = [], set()
-for f in fakes(n, 0.1, abstracts=False):
+works, first, dups = [], {{}}, []
+for k, f in enumerate(fakes(n, 0.1, abstracts=False)):
     works.append(Work(title=f.title, authors=tuple(f.authors), year=f.year))
-    origins.add(f.origin)
-expected = len(origins)
-del origins
+    if f.kind == "original":
+        first[f.origin] = k
+    else:
+        dups.append((first[f.origin], k, f.kind))
+expected = len(first)
+del first
 import gc, os
 gc.collect()
 with open("/proc/self/statm") as statm:
     before = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 result = dedupe(works)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 with open("/proc/self/status") as status:  # VmHWM starts afresh at exec; ru_maxrss would inherit the parent's
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
-print(json.dumps({{"records": n, "works": len(result.works), "expected": expected, "seconds": seconds,
-                  "rss_before_mb": before, "peak_mb": peak}}))
+cluster = {{i: c for c, members in enumerate(result.clusters) for i in members}}
+pairs, found, lost = {{}}, {{}}, 0
+for i, j, kind in dups:
+    pairs[kind] = pairs.get(kind, 0) + 1
+    if cluster[i] == cluster[j]:
+        found[kind] = found.get(kind, 0) + 1
+    elif compare(works[i], works[j]).same:
+        lost += 1  # the rules would merge this pair, but blocking never compared it
+recall = {{kind: found.get(kind, 0) / count for kind, count in sorted(pairs.items())}}
+print(json.dumps({{"records": n, "works": len(result.works), "expected": expected, "seconds": seconds, "cpu": cpu,
+                  "rss_before_mb": before, "peak_mb": peak, "recall": recall,
+                  "pair_recall": sum(found.values()) / max(1, len(dups)), "lost_to_blocking": lost}}))
 """
 
 
-def dedupe_benchmark(sizes: list[int]) -> list[dict[str, float]]:
+def dedupe_benchmark(sizes: list[int]) -> list[dict[str, Any]]:
     """Dedupe synthetic records with 10% re-typed duplicates; each size in its own process."""
     rows = []
     for n in sizes:
@@ -147,7 +161,7 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
-def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, float]], startup: dict[str, float]) -> str:
+def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, Any]], startup: dict[str, float]) -> str:
     lines = [f"Measured {_date.today().isoformat()} on {machine()}.", "", "## Parse throughput", "",
              f"Synthetic dumps from benchmarks/generate.py. Target: parse ≥ {PARSE_TARGET:g} MB/s per layout; "
              f"peak RSS ≤ {RSS_RATIO_TARGET:g}× the input when not deduping.", "",
@@ -158,15 +172,22 @@ def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, float]], 
         cli = f"{float(r['cli_mbps']):.1f} MB/s ({float(r['cli_seconds']):.2f} s)"
         parse_rate = float(r["parse_mbps"])
         lines.append(f"| {r['layout']} | {mb:.1f} | {parse_rate:.1f} | {cli} | {rss:.0f} | {rss / mb:.2f}× |")
-    lines += ["", "## Dedupe", "", "Synthetic titles with 10% re-typed duplicates (case, punctuation, a typo or a "
-              "dropped word). `expected` is the number of distinct works the generator made; works found above it are "
-              "missed merges. Memory: resident size once the records are built, and the peak during dedupe.", "",
-              "| records | seconds | target | works found | expected | RSS with the records loaded, MB | peak RSS MB |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
+    kinds = sorted({kind for r in dedupe for kind in r["recall"]})
+    lines += ["", "## Dedupe", "", "Synthetic titles with 10% re-typed duplicates (case, punctuation, one typo, a "
+              "dropped word, or typos in two or three words). `expected` is the number of distinct works the generator "
+              "made. Recall is per duplicate pair (the copy and its original in one cluster), overall and per kind of "
+              "re-typing; `lost` counts pairs the rules would merge (`compare`) that blocking never compared. "
+              "Memory: resident size once the records are built, and the peak during dedupe.", "",
+              "| records | seconds | CPU s | target | works found | expected | pair recall | "
+              + " | ".join(f"{k} recall" for k in kinds) + " | lost | RSS loaded, MB | peak RSS MB |",
+              "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|"]
     for r in dedupe:
         target = DEDUPE_TARGETS.get(int(r["records"]))
-        lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {f'≤ {target:g} s' if target else '–'} | "
-                     f"{int(r['works']):,} | {int(r['expected']):,} | {r['rss_before_mb']:.0f} | {r['peak_mb']:.0f} |")
+        per_kind = " | ".join(f"{r['recall'].get(k, 0):.4f}" for k in kinds)
+        limit = f"≤ {target:g} s" if target else "–"
+        lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {r['cpu']:.2f} | {limit} | "
+                     f"{int(r['works']):,} | {int(r['expected']):,} | {r['pair_recall']:.4f} | {per_kind} | "
+                     f"{int(r['lost_to_blocking'])} | {r['rss_before_mb']:.0f} | {r['peak_mb']:.0f} |")
     base = startup["python -c 'import typer'"]
     lines += ["", "## Start-up", "", f"Median of repeated runs. Target: within {STARTUP_RATIO_TARGET:g}× of a bare "
               "`import typer`.", "", "| command | median s | × import typer |", "|---|---:|---:|"]
@@ -179,7 +200,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--dedupe-only", type=int, nargs="+", metavar="N",
+                        help="only the dedupe benchmark, at these sizes; prints its rows as JSON lines")
     args = parser.parse_args()
+    if args.dedupe_only:
+        for row in dedupe_benchmark(args.dedupe_only):
+            print(json.dumps(row))
+        return
     parse_records = 5_000 if args.quick else 40_000
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     print("parse…", file=sys.stderr)

@@ -100,12 +100,12 @@ def test_dedupe_human_report() -> None:
     from rich.console import Console
 
     from scholarcli import parse_paths
-    from scholarcli.dedupe import report
+    from scholarcli.pipeline import audit
     from scholarcli.render.tables import write_dedupe_report
 
     records = parse_paths([str(SEEDS)])
     out = io.StringIO()
-    write_dedupe_report(report(records, dedupe(records)), Console(file=out, width=200))
+    write_dedupe_report(audit(records), Console(file=out, width=200))
     text = out.getvalue()
     assert "72 records -> 68 works" in text
     assert "merged #0 + #19 by title" in text
@@ -116,3 +116,18 @@ def test_cli_help_states_the_real_default_threshold() -> None:
     from scholarcli.dedupe import DEFAULT_THRESHOLD
 
     assert f"default {DEFAULT_THRESHOLD:g}." in invoke("dedupe", "--help").stdout
+
+
+def test_report_is_typed_and_serialises_to_the_documented_json() -> None:
+    from scholarcli import parse_paths
+    from scholarcli.dedupe import report
+    from scholarcli.model.results import AuditRecord, DedupeReport
+
+    records = parse_paths([str(SEEDS)])
+    audit = report(records, dedupe(records))
+    assert isinstance(audit, DedupeReport) and isinstance(audit.clusters[0].records[0], AuditRecord)
+    data = audit.to_dict()
+    assert list(data) == ["records", "works", "threshold", "clusters", "near_misses"]
+    assert list(data["clusters"][0]) == ["id", "title", "records", "links"]
+    assert list(data["clusters"][0]["records"][0]) == ["index", "layout", "path", "line", "title", "arxiv_id", "year"]
+    assert list(data["near_misses"][0]) == ["a", "b", "score", "reason"]

@@ -144,4 +144,4 @@ def audit(records: list[Work], threshold: float | None = None) -> DedupeAudit:
     from scholarcli.dedupe import DEFAULT_THRESHOLD, dedupe, report
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    return cast("DedupeAudit", report(records, dedupe(records, threshold), threshold))
+    return cast("DedupeAudit", report(records, dedupe(records, threshold), threshold).to_dict())

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
+from scholarcli.dedupe.rules import publisher_doi
 from scholarcli.model import Source, Work
 
 _CUT_MARKS = ("…", "...")
+# Venues that say "preprint", not where the work was published: arXiv, dblp's CoRR, bioRxiv, SSRN...
+_PREPRINT_VENUE = re.compile(r"(?:arxiv|corr|biorxiv|medrxiv|chemrxiv|ssrn|research square|preprint)\b", re.I)
 
 
 def merge_works(works: Sequence[Work]) -> Work:
     """One work from several records of it: full authors over truncated, full abstract over cut, earliest date.
 
-    `year`/`date` are the first appearance, `updated` the latest seen, `citations` the highest count;
+    `year`/`date` are the first appearance (a dblp CoRR entry's year over its conference version's),
+    `updated` the latest seen, `citations` the highest count; the venue and type are the published
+    version's over a preprint's (`CoRR`, `arXiv`); the DOI is the publisher's over a preprint server's;
     lists and `sources` are unions.
     """
     if len(works) == 1:
@@ -35,11 +41,13 @@ def merge_works(works: Sequence[Work]) -> Work:
         updated=max(updated_candidates) if any(w.updated for w in works) else None,
         arxiv_id=_first(w.arxiv_id for w in works),
         arxiv_version=max((w.arxiv_version for w in works if w.arxiv_version), default=None),
-        doi=_first(w.doi for w in works),
+        doi=_first(w.doi for w in works if publisher_doi(w)) or _first(w.doi for w in works),
         pmid=_first(w.pmid for w in works),
         citations=max((w.citations for w in works if w.citations is not None), default=None),
         venue=venue_work.venue if venue_work else None,
-        type=venue_work.type if venue_work else _first(w.type for w in works),
+        type=(venue_work.type if venue_work else None)
+        or _first(w.type for w in works if w.type != "preprint")
+        or _first(w.type for w in works),
         abstract=best_abstract(w.abstract for w in works),
         comment=_longest(w.comment for w in works),
         journal_ref=_longest(w.journal_ref for w in works),
@@ -75,11 +83,11 @@ def best_abstract(abstracts: Iterable[str | None]) -> str | None:
 
 
 def _most_specific_venue(works: Sequence[Work]) -> Work | None:
-    """The record whose venue says most: a journal or conference over `arXiv`, a named venue over none."""
+    """The record whose venue says most: a journal or conference over a preprint server, a named venue over none."""
     with_venue = [w for w in works if w.venue]
     if not with_venue:
         return None
-    return max(with_venue, key=lambda w: (w.venue is not None and w.venue.casefold() != "arxiv", len(w.venue or "")))
+    return max(with_venue, key=lambda w: (not _PREPRINT_VENUE.match(w.venue or ""), len(w.venue or "")))
 
 
 def _any_flag(values: Iterable[bool | None]) -> bool | None:

@@ -1,4 +1,5 @@
-"""Typed results of the query stages, each with `to_dict()` for its JSON: search hits, coauthors, stats.
+"""Typed results of the query stages, each with `to_dict()` for its JSON: search hits, coauthors, stats, and
+the dedupe audit (`DedupeReport`).
 
 Kept apart from the records (`scholarcli.model`) so start-up, which needs only the records' module, stays fast.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from scholarcli.model import Work
+from scholarcli.model import Source, Work
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +92,75 @@ class Stats:
             "layouts": dict(self.layouts),
             "missing": dict(self.missing),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why two records (by index in the input) were put in one cluster: the rule, and its score if it has one."""
+
+    a: int
+    b: int
+    rule: str
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "rule": self.rule, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One input record as the dedupe audit names it: its index, where it was read, and what identifies it."""
+
+    index: int
+    source: Source | None
+    title: str | None
+    arxiv_id: str | None
+    year: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        where = self.source.to_dict() if self.source else {"layout": None, "path": None, "line": None}
+        return {"index": self.index, **where, "title": self.title, "arxiv_id": self.arxiv_id, "year": self.year}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditCluster:
+    """A work merged from several records, with the links that joined them."""
+
+    id: str
+    title: str | None
+    records: tuple[AuditRecord, ...]
+    links: tuple[Link, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "records": [r.to_dict() for r in self.records],
+                "links": [ln.to_dict() for ln in self.links]}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditNearMiss:
+    """Two records that looked alike but were kept apart: the score (one decimal) and the guard that held."""
+
+    a: AuditRecord
+    b: AuditRecord
+    score: float
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "score": self.score, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeReport:
+    """The audit of one dedupe run: record and work counts, the threshold, merged clusters and near-misses."""
+
+    records: int
+    works: int
+    threshold: float
+    clusters: tuple[AuditCluster, ...]
+    near_misses: tuple[AuditNearMiss, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of `scholar dedupe --json`."""
+        return {"records": self.records, "works": self.works, "threshold": self.threshold,
+                "clusters": [c.to_dict() for c in self.clusters],
+                "near_misses": [n.to_dict() for n in self.near_misses]}
