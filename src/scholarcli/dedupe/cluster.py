@@ -140,10 +140,13 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
         if uf.find(i) != uf.find(j):
             settle(i, j, title_guards(works[i], works[j], rep_keys[i], rep_keys[j], score, threshold), "fuzzy-title")
 
-    # Dropped subtitles and headings: a title one of whose parts is another record's whole title.
+    # Dropped subtitles and headings: a title one of whose parts is another record's whole title. Records
+    # that share that title but stayed apart (a 2012 preprint, its 2018 journal version) are each tried.
     for i, key in rep_keys.items():
         for part in title_parts_keys(works[i].title):
-            if part in by_key and uf.find(i) != uf.find(j := by_key[part][0]):
+            for j in by_key.get(part, [])[:CROSS_CHECK]:
+                if uf.find(i) == uf.find(j):
+                    continue
                 subtitled = subtitle_rule(works[j], works[i], part, key)
                 if subtitled is not None:
                     settle(j, i, subtitled, "subtitle")
