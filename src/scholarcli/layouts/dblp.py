@@ -53,6 +53,8 @@ _INLINE_RECORD = re.compile(r"\s+-\s+(?=\[(?:[a-z]\d{1,4}|[-–])\])")
 _INLINE_YEAR = re.compile(r"\s+-\s+(?P<year>(?:19|20)\d{2})$")
 _YEAR_LINE = re.compile(r"^-?\s*(?P<year>(?:19|20)\d{2})$")
 _PERIOD = re.compile(r"^(?:19|20)\d{2}\s*[–—-]\s*(?:today|(?:19|20)\d{2})$|^(?:19|20)\d{2} and before$", re.I)
+#: An author list alone on its line (`Ann Lee, Bo Chen 0002:`), as a record whose tag was lost starts.
+_UNTAGGED = re.compile(r"^[^\W\d][^:.!?]*(?:\.[^:.!?]+)*:$")
 _HOMONYM = re.compile(r"\s+\d{4}$")
 _FOOTER = re.compile(
     r"^(?:Coauthor Index|manage site settings|last updated on\b|a service of Schloss Dagstuhl|see FAQ\b"
@@ -183,7 +185,15 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 record = _Record(line.number, start["letter"] or "", year, piece[start.end():])
             elif record is not None and i == 0:
                 if not piece.startswith((",", ":")) and _complete(record):
-                    continue  # a record with its title and venue takes no more lines (chrome, another page)
+                    # a record with its title and venue takes no more lines: an author list whose tag was
+                    # lost in the copy starts a record of its own, anything else is reported, never dropped
+                    if _UNTAGGED.match(piece):
+                        yield from _finish(record, path)
+                        record = _Record(line.number, "", year, piece)
+                        yield ParseIssue(path, line.number, "dblp record without its `[j12]` tag; type unknown")
+                    else:
+                        yield ParseIssue(path, line.number, f"line after a dblp record not read: {piece[:60]!r}")
+                    continue
                 glue = "" if piece.startswith((",", ":")) else " "
                 record.text = record.text + glue + piece
         if inline_year:
