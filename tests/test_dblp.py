@@ -102,3 +102,20 @@ def test_dblp_google_scholar_and_arxiv_list_pages_of_one_person_read_together() 
     [shannon] = [w for w in works if w["title"].startswith("What Do Shannon-type")]
     assert {s["layout"] for s in shannon["sources"]} == {"dblp", "google-scholar", "arxiv-list"}
     assert shannon["arxiv_id"] == "1612.02503"
+
+
+def test_a_record_whose_tag_was_lost_is_kept_and_a_stray_line_is_reported() -> None:
+    page = (
+        "default search action\nAna Lima\nPerson information\nexport refined list as\n- 2024\n"
+        "- [c3]Ana Lima, Bo Chen:\nFirst Paper. ICDE 2024: 1-12\n"
+        "Ana Lima, Cy Dee 0002:\nSecond Paper. Inf. Sci. 5: 1-2 (2024)\n"
+        "Some stray text\n"
+        "- [j1]Bo Chen, Ana Lima:\nThird Paper. VLDB J. 33(1): 1-20 (2024)\n"
+    )
+    result = dblp.parse(page, "d.txt", date(2026, 1, 1))
+    assert [(w.title, w.authors) for w in result.works] == [
+        ("First Paper", ("Ana Lima", "Bo Chen")),
+        ("Second Paper", ("Ana Lima", "Cy Dee")),
+        ("Third Paper", ("Bo Chen", "Ana Lima")),
+    ]
+    assert [(i.line, i.message.split()[0]) for i in result.issues] == [(8, "dblp"), (10, "line")]

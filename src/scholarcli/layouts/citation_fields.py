@@ -45,7 +45,9 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
 _INITIAL = r"[^\W\d_]\.(?:\s?-\s?[^\W\d_]\.|[^\W\d_]\.)*"
 _TOKEN = re.compile(rf"\s*(?P<tok>{_INITIAL}|{_WORD})")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s(?:and|&)\s+|&\s*)")
-_TRUNCATION = re.compile(r"\s*,?\s*(?:et\s*al\.?|and\s+others\b|\.\.\.|…|\+\s*\d+\s+authors?\b)", re.IGNORECASE)
+_TRUNCATION = re.compile(
+    r"\s*,?\s*(?:et\s*al\.?|and\s+others\b|(?P<gap>\.\.\.|…|\.\s\.\s\.)|\+\s*\d+\s+authors?\b)", re.IGNORECASE
+)
 _YEAR_LEAD = re.compile(rf"^({YEAR})(?:\s*\|\s*|\s+[–—-]\s+|\t)(?=\S)")
 _PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
 _AFFILIATION = re.compile(r"\s*\((?![^()]*\d{4})[^()\d]{2,60}\)")
@@ -192,6 +194,11 @@ def read_names(text: str, pos: int = 0) -> NameList | None:
         name_end = end
         if m := _TRUNCATION.match(text, end):
             truncated, end, ends_in_stop = True, m.end(), True
+            last, stop, _, after = _read_one(text, m.end(), form) if m["gap"] else (None, False, "", end)
+            if last is not None and _closed(text, after, stop):
+                # APA's long lists: `Silver, D., Huang, A., ... Hassabis, D. (2016).`: the last author follows
+                names.append(last)
+                end, ends_in_stop = after, stop
             break
         sep = _SEPARATOR.match(text, end)
         if sep is None or sep.end() == end:

@@ -30,6 +30,7 @@ from datetime import date
 from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.identifiers import match_arxiv_id
+from scholarcli.normalise.names import split_author_list
 from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "dblp"
@@ -46,12 +47,14 @@ TYPES: dict[str, str] = {
     "r": "incollection",  # an entry in a reference work (encyclopedia)
     "d": "dataset",
 }
-_TAG = r"\[(?P<letter>[a-z])\d{1,4}\]"
+_TAG = r"\[(?:(?P<letter>[a-z])\d{1,4}|[-–])\]"  # `[-]`: a record dblp has not numbered (informal)
 _RECORD_START = re.compile(rf"^(?:-\s*)?{_TAG}")
-_INLINE_RECORD = re.compile(r"\s+-\s+(?=\[[a-z]\d{1,4}\])")
+_INLINE_RECORD = re.compile(r"\s+-\s+(?=\[(?:[a-z]\d{1,4}|[-–])\])")
 _INLINE_YEAR = re.compile(r"\s+-\s+(?P<year>(?:19|20)\d{2})$")
 _YEAR_LINE = re.compile(r"^-?\s*(?P<year>(?:19|20)\d{2})$")
 _PERIOD = re.compile(r"^(?:19|20)\d{2}\s*[–—-]\s*(?:today|(?:19|20)\d{2})$|^(?:19|20)\d{2} and before$", re.I)
+#: An author list alone on its line (`Ann Lee, Bo Chen 0002:`), as a record whose tag was lost starts.
+_UNTAGGED = re.compile(r"^[^\W\d][^:.!?]*(?:\.[^:.!?]+)*:$")
 _HOMONYM = re.compile(r"\s+\d{4}$")
 _FOOTER = re.compile(
     r"^(?:Coauthor Index|manage site settings|last updated on\b|a service of Schloss Dagstuhl|see FAQ\b"
@@ -179,10 +182,18 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             if start:
                 if record is not None:
                     yield from _finish(record, path)
-                record = _Record(line.number, start["letter"], year, piece[start.end():])
+                record = _Record(line.number, start["letter"] or "", year, piece[start.end():])
             elif record is not None and i == 0:
                 if not piece.startswith((",", ":")) and _complete(record):
-                    continue  # a record with its title and venue takes no more lines (chrome, another page)
+                    # a record with its title and venue takes no more lines: an author list whose tag was
+                    # lost in the copy starts a record of its own, anything else is reported, never dropped
+                    if _UNTAGGED.match(piece):
+                        yield from _finish(record, path)
+                        record = _Record(line.number, "", year, piece)
+                        yield ParseIssue(path, line.number, "dblp record without its `[j12]` tag; type unknown")
+                    else:
+                        yield ParseIssue(path, line.number, f"line after a dblp record not read: {piece[:60]!r}")
+                    continue
                 glue = "" if piece.startswith((",", ":")) else " "
                 record.text = record.text + glue + piece
         if inline_year:
@@ -225,7 +236,8 @@ def _work(record: _Record, source: Source) -> Work | None:
     authors_text, colon, rest = record.text.partition(":")
     if not colon or not rest.strip():
         return None
-    authors = tuple(_name(a) for a in authors_text.split(",") if a.strip())
+    names, truncated = split_author_list(authors_text)
+    authors = tuple(_name(a) for a in names)
     title, venue = split_title_venue(" ".join(rest.split()))
     arxiv_id = None
     if venue and (corr := _CORR.match(venue)):
@@ -237,11 +249,12 @@ def _work(record: _Record, source: Source) -> Work | None:
     return Work(
         title=title or None,
         authors=authors,
+        authors_truncated=truncated,
         year=year,
         arxiv_id=arxiv_id,
         venue=venue_name(venue, record.letter) if venue else None,
         journal_ref=venue,
-        type=TYPES.get(record.letter, "misc"),
+        type=TYPES.get(record.letter, "preprint" if arxiv_id else "misc"),
         sources=(source,),
     )
 
