@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import AS_OF, invoke
 from scholarcli.dedupe import compare
 from scholarcli.dedupe.merge import merge_works
@@ -74,3 +76,48 @@ def test_family_first_author_lists_do_not_block_a_fuzzy_title_match() -> None:
     assert not compare(pubmed, stranger).same
     merged = merge_works([pubmed, scholar, scholar.with_changes(citations=13579)])
     assert (merged.pmid, merged.citations) == ("22745249", 19874)
+
+
+NGO = [
+    str(PAGES / "dblp" / "ngo_orcid_breaks_and_joined_records.txt"),  # `Mahmoud Abo Khamis`, `Hung Q. Ngo`
+    str(PAGES / "google-scholar" / "database_theorist_cells_on_lines.txt"),  # `M Abo Khamis`, `HQ Ngo`
+    str(PAGES / "semantic-scholar" / "database_theorist_ngo.txt"),  # `Mahmoud Abo Khamis`, `H. Ngo`
+]
+
+
+def _ngo_coauthors() -> list[dict[str, Any]]:
+    result = invoke("coauthors", "--author", "Hung Q. Ngo", "--json", "--as-of", AS_OF, *NGO)
+    assert result.code == 0, result.stderr
+    rows: list[dict[str, Any]] = result.json()
+    return rows
+
+
+def test_coauthors_over_dblp_google_scholar_and_semantic_scholar() -> None:
+    # 8 dblp records, 6 GS rows, 4 S2 papers. Worst-case optimal joins (JACM 2018) and Skew strikes back
+    # are on all three pages, FAQ on GS and S2, Shannon-type inequalities on dblp and GS, in-database
+    # learning on dblp and S2.
+    rows = _ngo_coauthors()
+    khamis = _row(rows, "Khamis")
+    # PANDA (dblp), in-database learning, Shannon-type, FAQ, and the two TODS papers only GS lists.
+    assert (khamis["name"], khamis["works"], khamis["first_year"], khamis["last_year"]) == (
+        "Mahmoud Abo Khamis", 6, 2016, 2024)
+    assert set(khamis["variants"]) == {"M Abo Khamis", "Mahmoud Abo Khamis"}
+    assert {family: _row(rows, family)["works"] for family in ("Suciu", "Schleich", "Olteanu", "Geerts")} == {
+        "Suciu": 2, "Schleich": 1, "Olteanu": 2, "Geerts": 1}
+    assert _row(rows, "Nguyen")["works"] == 2  # `XL Nguyen` (GS) is `XuanLong Nguyen` (dblp)
+    assert not any("Ngo" in row["name"] for row in rows)
+    assert len(rows) == 10
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dedupe keeps dblp's `[i12] Worst-case Optimal Join Algorithms. CoRR abs/1203.1952 (2012)` apart from "
+    "its conference version `[c30] Worst-case optimal join algorithms: [extended abstract]. PODS 2012: 37-48`",
+)
+def test_a_corr_entry_and_its_extended_abstract_are_one_work() -> None:
+    # The JACM 2018 version (on all three pages) stays a work of its own; the PODS 2012 paper and its CoRR
+    # preprint are one: 10 works, 5 with Rudra, 4 with Ré, 2 with Porat.
+    assert len(invoke("list-works", "--json", "--as-of", AS_OF, *NGO).json()) == 10
+    rows = _ngo_coauthors()
+    assert {family: _row(rows, family)["works"] for family in ("Rudra", "Ré", "Porat")} == {
+        "Rudra": 5, "Ré": 4, "Porat": 2}

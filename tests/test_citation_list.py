@@ -245,3 +245,18 @@ def test_rows_of_title_authors_and_venue_lines_split_like_styled_citations() -> 
         ("FAQ: questions asked frequently", ("M Abo Khamis", "HQ Ngo", "A Rudra"), 2016,
          "Proceedings of the 35th ACM Symposium on Principles of Database Systems"),
     ]
+
+
+def test_a_cv_that_cites_pmids_is_a_citation_list_not_a_pubmed_page() -> None:
+    text = _text(
+        "Selected Publications",
+        "• Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E. A programmable dual-RNA-guided DNA "
+        "endonuclease in adaptive bacterial immunity. Science. 2012;337(6096):816-21. PMID: 22745249.",
+        "• Doudna JA, Charpentier E. The new frontier of genome engineering with CRISPR-Cas9. Science. "
+        "2014;346(6213):1258096. PMID: 25430774.",
+        "• Cong L, Ran FA, Cox D, et al. Multiplex genome engineering using CRISPR/Cas systems. Science. "
+        "2013;339(6121):819-23. PMID: 23287718.",
+    )
+    assert detect(text)[0] == "citation-list"
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.pmid, w.year) for w in works] == [("22745249", 2012), ("25430774", 2014), ("23287718", 2013)]

@@ -22,7 +22,8 @@ def test_python_dash_m_runs_the_tool() -> None:
     assert done.returncode == 0
     listed = [line.split()[0] for line in done.stdout.splitlines()]
     assert listed == list(REGISTRY)
-    assert {"profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed"} <= set(listed)
+    assert {"profile", "arxiv-listing", "arxiv-abstracts", "paper-page", "feed", "bibtex", "ris", "csl-json", "json",
+            "jsonl", "csv"} <= set(listed)
 
 
 def test_every_key_is_present_on_every_work() -> None:

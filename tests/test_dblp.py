@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,23 @@ def test_every_record_type_is_in_the_shared_vocabulary() -> None:
     from scholarcli.normalise.vocab import WORK_TYPES
 
     assert set(dblp.TYPES.values()) <= set(WORK_TYPES)
+
+
+def test_dblp_google_scholar_and_arxiv_list_pages_of_one_person_read_together() -> None:
+    from conftest import AS_OF, invoke
+
+    pages = Path(__file__).resolve().parent / "pages"
+    ngo = [
+        str(pages / "dblp" / "ngo_orcid_breaks_and_joined_records.txt"),  # `Mahmoud Abo Khamis`
+        str(pages / "google-scholar" / "database_theorist_cells_on_lines.txt"),  # `M Abo Khamis`
+        str(pages / "arxiv-list" / "cs_db_pastweek_no_abstracts.txt"),
+    ]
+    rows = invoke("coauthors", "--author", "Hung Q. Ngo", "--json", "--as-of", AS_OF, *ngo).json()
+    [abo_khamis] = [row for row in rows if "Khamis" in row["name"]]
+    # PANDA and In-Database Learning (dblp), the Shannon-type paper (all three), FAQ (GS, arXiv), and two
+    # papers only on Google Scholar: six works, whichever spelling each page used.
+    assert (abo_khamis["name"], abo_khamis["works"]) == ("Mahmoud Abo Khamis", 6)
+    works = invoke("list-works", "--json", "--as-of", AS_OF, *ngo).json()
+    [shannon] = [w for w in works if w["title"].startswith("What Do Shannon-type")]
+    assert {s["layout"] for s in shannon["sources"]} == {"dblp", "google-scholar", "arxiv-list"}
+    assert shannon["arxiv_id"] == "1612.02503"

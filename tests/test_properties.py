@@ -16,7 +16,8 @@ from scholarcli.reading import InputError, TextInput, normalise_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AS_OF = date(2026, 11, 23)
-SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt"))
+PAGES = SAMPLES.parent / "pages"
+SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt")) + sorted(PAGES.glob("*/*.txt"))
 TEXTS = [p.read_text("utf-8") for p in SOURCES]
 
 # ------------------------------------------------------------------------------------------ mutation fuzz

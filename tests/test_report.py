@@ -269,3 +269,17 @@ def test_tables_and_charts_are_accessible(tmp_path: Path) -> None:
         for label in (chart["aria-labelledby"] or "").split():
             assert f'<title id="{label}">' in html or f'<desc id="{label}">' in html
     assert '<html lang="en">' in html and '<label for="filter">' in html
+
+
+def test_site_pages_give_citations_h_index_and_pubmed_links(tmp_path: Path) -> None:
+    pages = [ROOT / "tests" / "pages" / "google-scholar" / "crispr_biologist_tabs.txt",
+             ROOT / "tests" / "pages" / "pubmed" / "crispr_biologist.txt"]
+    html, _ = _report(tmp_path, *pages)
+    works = invoke("list-works", "--json", "--as-of", AS_OF, *pages).json()
+    counts = sorted((w["citations"] for w in works if w["citations"] is not None), reverse=True)
+    h = max((rank for rank, count in enumerate(counts, start=1) if count >= rank), default=0)
+    assert counts and f"<dt>Citations</dt><dd>{sum(counts):,}</dd>" in html and f"<dt>h-index</dt><dd>{h}</dd>" in html
+    pmids = [w["pmid"] for w in works if w["pmid"]]
+    assert pmids
+    for pmid in pmids:
+        assert f'<a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/">PMID:{pmid}</a>' in html

@@ -232,8 +232,10 @@ def test_ten_thousand_works_stay_small_and_filter_fast(open_page: Callable[..., 
     page = opened.page
     loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     queries = ["learning", "graph neural", "zzzz", "", "2019", "Hu"]
-    # Each change of query, from the one before, seven times over, as a reader types (the page renders in
-    # between); the median of each, as the machine may be shared.
+    # Each change of query, from the one before, seven times over, as a reader types: the keystroke's filtering,
+    # style and layout in wall time, and everything the page's main thread does for it until the next frame is
+    # painted in CPU time (Chromium's thread ticks). On a shared machine wall time is mostly waiting for a core,
+    # so the CPU time's median must stay under 100 ms, and so must the best wall time of each query.
     measure = """(q) => {
       const input = document.getElementById("filter");
       const start = performance.now();
@@ -244,30 +246,45 @@ def test_ten_thousand_works_stay_small_and_filter_fast(open_page: Callable[..., 
       return new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(
         [q, ms, document.getElementById("filter-status").textContent]))));
     }"""
-    timings = [page.evaluate(measure, q) for q in queries * 7]
-    medians = {q: statistics.median(ms for query, ms, _ in timings if query == q) for q in queries}
-    print(f"\n10k works: {size / 1e6:.2f} MB, loaded in {loaded:.0f} ms; median filter ms:",
-          {q or "-": round(ms) for q, ms in medians.items()})
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+    def cpu_seconds() -> float:
+        return float(next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]
+                          if m["name"] == "ThreadTime"))
+
+    timings, cpu = [], []
+    for q in queries * 7:
+        before = cpu_seconds()
+        timings.append(page.evaluate(measure, q))
+        cpu.append((q, (cpu_seconds() - before) * 1000))
+    best = {q: min(ms for query, ms, _ in timings if query == q) for q in queries}
+    medians = {q: statistics.median(ms for query, ms in cpu if query == q) for q in queries}
+    print(f"\n10k works: {size / 1e6:.2f} MB, loaded in {loaded:.0f} ms; per query, best wall ms / median CPU ms:",
+          {q or "-": f"{best[q]:.0f}/{medians[q]:.0f}" for q in queries})
+    assert max(medians.values()) < 100, cpu
+    assert max(best.values()) < 100, timings
     said = {q: text for q, _, text in timings}
     assert said["zzzz"] == f"Showing 0 of {works} works"
-    assert said[""] == f"Showing the first 50 of {works} works (more as you scroll)"
-    assert re.fullmatch(rf"Showing \d+ of {works} works", said["graph neural"]), said
-    assert max(medians.values()) < 100, timings
+    assert said[""] == f"Showing the first 25 of {works} works (more as you scroll)"
+    some = re.fullmatch(rf"(\d+) of {works} works match; showing the first 25 \(more as you scroll\)",
+                        said["graph neural"])
+    assert some is not None and 25 < int(some[1]) < works, said
     # A long list is shown a page at a time; more come as the reader scrolls, and all of it when printed.
     rows = "() => document.querySelectorAll('#works tbody tr').length"
-    assert page.evaluate(rows) == 50
+    assert page.evaluate(rows) == 25
     page.locator("#more").scroll_into_view_if_needed()
     for _ in range(100):  # (wait_for_function would eval a string, which the page's policy forbids)
-        if page.evaluate(rows) >= 100:
+        if page.evaluate(rows) >= 50:
             break
         page.wait_for_timeout(50)
-    assert page.evaluate(rows) == 100
+    assert page.evaluate(rows) == 50
     matched = re.match(r"(\d+) of", said["Hu"])
     assert matched is not None and page.locator("#filter").input_value() == "Hu"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate(rows) == int(matched[1])  # paper gets every matching work
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    assert page.evaluate(rows) == 100
+    assert page.evaluate(rows) == 50
     assert opened.errors == []
 
 

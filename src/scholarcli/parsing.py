@@ -1,15 +1,18 @@
-"""From inputs to records: read, detect the layout (or take the forced one), parse, as a stream of events."""
+"""From inputs to records: read, detect the layout (or take the forced one), split where another page starts,
+parse each part, check each record, as a stream of events."""
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from scholarcli.layouts import REGISTRY, detect, get
+from scholarcli.layouts import REGISTRY, detect_opening, get
+from scholarcli.layouts.segments import Part, split
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Work
-from scholarcli.reading import InputError, LineInput, TextInput, expand_path, normalise_text, open_input
+from scholarcli.plausible import cap, holds_whole_input, implausible
+from scholarcli.reading import InputError, LineInput, TextInput, iter_paths, normalise_text, open_input
 
 
 class UnknownLayoutError(InputError):
@@ -44,7 +47,16 @@ class FileEnd:
     records: int
 
 
-Event = ParseEvent | FileStart | FileEnd | InputError
+@dataclass(frozen=True, slots=True)
+class PartStart:
+    """A new part of an input starts at `line`: a page in another layout, or a second page of the same one."""
+
+    path: str
+    layout: str
+    line: int
+
+
+Event = ParseEvent | FileStart | FileEnd | InputError | PartStart
 
 #: Lines longer than this (characters) are not in any page layout.
 LONG_LINE = 1_000_000
@@ -69,7 +81,7 @@ def _unknown_layout(source: LineInput) -> UnknownLayoutError:
 
 def _choose_layout(source: LineInput, layout: str | None) -> tuple[str, bool]:
     if layout is None:
-        found, _ = detect(source.head)
+        found, _ = detect_opening(source.head)
         if found is None:
             raise _unknown_layout(source)
         return found, True
@@ -79,7 +91,11 @@ def _choose_layout(source: LineInput, layout: str | None) -> tuple[str, bool]:
 
 
 def iter_source(source: LineInput, layout: str | None = None, as_of: date | None = None) -> Iterator[Event]:
-    """Parse one opened input, yielding events as records are read. Problems arrive as InputError events."""
+    """Parse one opened input, yielding events as records are read. Problems arrive as InputError events.
+
+    A detected input is split where a page of another layout starts (see layouts/segments.py), and each part
+    is read in its own layout. Every record is checked (see plausible.py): implausible ones are warnings.
+    """
     try:
         chosen, detected = _choose_layout(source, layout)
     except InputError as exc:
@@ -89,31 +105,104 @@ def iter_source(source: LineInput, layout: str | None = None, as_of: date | None
     if source.note:
         yield ParseIssue(source.path, 1, source.note)
     count = 0
+    part_layout = chosen
     try:
-        for event in get(chosen).iter_parse(source.lines(), source.path, as_of or date.today()):
-            count += isinstance(event, Work)
-            yield event
+        for part in split(source.lines(), chosen, detect=detected):
+            part_layout = part.layout
+            if part.index:
+                yield PartStart(source.path, part.layout, part.first_line)
+            for event in _read_part(source, part, as_of or date.today(), forced=not detected):
+                count += isinstance(event, Work)
+                yield event
     except InputError as exc:
         yield exc
     except Exception as exc:  # a parser bug must not stop the other inputs
         yield ParserCrashError(
             source.path,
-            f"the {chosen} parser failed ({type(exc).__name__}: {exc}); this is a bug, please report it "
+            f"the {part_layout} parser failed ({type(exc).__name__}: {exc}); this is a bug, please report it "
             "(--debug shows the traceback)",
             traceback.format_exc(),
         )
+    yield from _warnings(source)
     yield FileEnd(source.path, chosen, count)
+
+
+def _warnings(source: LineInput) -> Iterator[ParseIssue]:
+    while source.warnings:
+        line, message = source.warnings.popleft()
+        yield ParseIssue(source.path, line, message)
+
+
+def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iterator[Event]:
+    """One part's records, renumbered to the input's lines, capped, and checked for plausibility."""
+    first: Work | None = None  # held back until a second record shows it is not the whole part
+    kept = dropped = 0
+    events = get(part.layout).iter_parse(part.lines, source.path, as_of)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            break
+        except Exception:
+            if first is not None:
+                yield first  # read before the parser failed
+            raise
+        if source.warnings:
+            yield from _warnings(source)
+        if part.shifted:
+            event = _renumbered(event, part)
+        if not isinstance(event, Work):
+            yield event
+            continue
+        work, notes = cap(event)
+        line = work.sources[0].line if work.sources else part.first_line
+        for note in notes:
+            yield ParseIssue(source.path, line, note)
+        reason = implausible(work)
+        if reason is not None:
+            dropped += 1
+            yield ParseIssue(source.path, line, f"record does not read as {part.layout}: {reason}; skipped")
+            continue
+        if first is None and kept == 0:
+            first = work
+            kept = 1
+            continue
+        if first is not None:
+            yield first
+            first = None
+        kept += 1
+        yield work
+    if first is not None:
+        if kept == 1 and holds_whole_input(first, part.sample):
+            dropped += 1
+            kept = 0
+            line = first.sources[0].line if first.sources else part.first_line
+            yield ParseIssue(source.path, line, f"record does not read as {part.layout}: it holds the whole "
+                                                "text; skipped")
+        else:
+            yield first
+    if not kept and (dropped or forced):
+        how = "forced with --from" if forced else "detected"
+        found = "no record in it is plausible" if dropped else "no record found in it"
+        yield InputError(source.path, f"text does not fit the {part.layout} layout ({how}): {found}; "
+                                      "see `scholar formats`")
+
+
+def _renumbered(event: ParseEvent, part: Part) -> ParseEvent:
+    if isinstance(event, Work):
+        return event.with_changes(sources=tuple(replace(s, line=part.number(s.line)) for s in event.sources))
+    if isinstance(event, ParseIssue):
+        return replace(event, line=part.number(event.line))
+    return event
 
 
 def iter_events(paths: Iterable[str], layout: str | None = None, as_of: date | None = None) -> Iterator[Event]:
     """Every file the paths name, read line by line and parsed in order. One bad input never stops the others."""
     for raw in paths:
-        try:
-            files = expand_path(raw)
-        except InputError as exc:
-            yield exc
-            continue
-        for path in files:
+        for path in iter_paths(raw):
+            if isinstance(path, InputError):
+                yield path
+                continue
             try:
                 source = open_input(path)
             except InputError as exc:

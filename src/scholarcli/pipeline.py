@@ -11,21 +11,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 from scholarcli.errors import NothingFoundError
 from scholarcli.model import ParseIssue, Profile, Work
-from scholarcli.parsing import Event, FileEnd, FileStart, ParserCrashError, iter_events
+from scholarcli.parsing import Event, FileEnd, FileStart, ParserCrashError, PartStart, iter_events
 from scholarcli.reading import InputError, LineInput, expand_path
 
 if TYPE_CHECKING:
+    from scholarcli.model.results import DedupeReport
     from scholarcli.normalise.names import PersonIndex
     from scholarcli.query.filters import Filters
-    from scholarcli.render.tables import DedupeAudit
 
 #: Also re-exported: the events an observer receives, so callers tell them apart without parsing internals.
 __all__ = ["Deduped", "Event", "FileEnd", "FileStart", "InputError", "LineInput", "Loaded", "Observer",
-           "ParseIssue", "ParserCrashError", "Profile", "audit", "input_sizes", "iter_records", "load"]
+           "ParseIssue", "ParserCrashError", "PartStart", "Profile", "audit", "input_sizes", "iter_records", "load"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +139,9 @@ class _Problems:
             self.observer.event(event)
 
 
-def audit(records: list[Work], threshold: float | None = None) -> DedupeAudit:
+def audit(records: list[Work], threshold: float | None = None) -> DedupeReport:
     """The dedupe audit trail of these records: merged clusters with their rules, and near-misses."""
     from scholarcli.dedupe import DEFAULT_THRESHOLD, dedupe, report
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    return cast("DedupeAudit", report(records, dedupe(records, threshold), threshold).to_dict())
+    return report(records, dedupe(records, threshold), threshold)

@@ -49,7 +49,16 @@ class Diagnostics:
         self.progress = ReadProgress.for_paths(paths)
 
     def event(self, event: Event | Deduped) -> None:
-        from scholarcli.pipeline import Deduped, FileEnd, FileStart, InputError, ParseIssue, ParserCrashError, Profile
+        from scholarcli.pipeline import (
+            Deduped,
+            FileEnd,
+            FileStart,
+            InputError,
+            ParseIssue,
+            ParserCrashError,
+            PartStart,
+            Profile,
+        )
 
         if isinstance(event, ParseIssue):
             warn(str(event))
@@ -66,6 +75,8 @@ class Diagnostics:
             self.progress.done(event.path)
             if self.verbose:
                 info(f"{event.path}: {event.records} records")
+        elif isinstance(event, PartStart) and self.verbose:
+            info(f"{event.path}:{event.line}: a page in layout {event.layout} starts here")
         elif isinstance(event, Profile) and self.verbose:
             info(describe_profile(event))
         elif isinstance(event, Deduped) and self.verbose:

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from scholarcli.layouts.base import LayoutModule
+from scholarcli.layouts.base import Boundaries, LayoutModule
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -20,8 +20,17 @@ if TYPE_CHECKING:
     from scholarcli.model import ParseEvent, ParseResult
 
 #: Layout name -> the module that parses it. Each module has NAME, SUMMARY, sniff(head), parse(text, path, as_of)
-#: and iter_parse(lines, path, as_of), the streaming form that parse() collects.
+#: and iter_parse(lines, path, as_of), the streaming form that parse() collects; and, optionally, BOUNDARIES
+#: (base.Boundaries), so that its pages are found inside longer inputs (layouts/segments.py).
+#: The file formats come first: their syntax is checked, so on a tie in detection (the first best score wins)
+#: they beat page layouts whose lines a record may happen to look like (a CSV row opening with `arxiv:2106.09685`).
 REGISTRY: dict[str, str] = {
+    "bibtex": "scholarcli.layouts.bibtex_in",
+    "ris": "scholarcli.layouts.ris",
+    "csl-json": "scholarcli.layouts.csl_json",
+    "json": "scholarcli.layouts.scholar_json",
+    "jsonl": "scholarcli.layouts.scholar_jsonl",
+    "csv": "scholarcli.layouts.scholar_csv",
     "profile": "scholarcli.layouts.profile",
     "arxiv-listing": "scholarcli.layouts.arxiv_listing",
     "arxiv-abstracts": "scholarcli.layouts.arxiv_abstracts",
@@ -46,13 +55,15 @@ FALLBACK = "citation-list"
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """A page layout: its name, a one-line summary, a sniffer scoring 0-1, and its parsers."""
+    """A page layout: its name, a one-line summary, a sniffer scoring 0-1, its parsers, and where its pages
+    start inside a longer text (None when the module declares no `BOUNDARIES`; see base.Boundaries)."""
 
     name: str
     summary: str
     sniff: Callable[[str], float]
     parse: Callable[[str, str, date], ParseResult]
     iter_parse: Callable[[Iterable[str], str, date], Iterator[ParseEvent]]
+    boundaries: Boundaries | None = None
 
 
 @cache
@@ -60,7 +71,10 @@ def get(name: str) -> Layout:
     """The registered layout of this name (KeyError for an unknown one)."""
     module = import_module(REGISTRY[name])
     checked: LayoutModule = module  # every layout module has the surface of base.LayoutModule
-    return Layout(checked.NAME, checked.SUMMARY, checked.sniff, module.parse, checked.iter_parse)
+    boundaries = getattr(module, "BOUNDARIES", None)
+    if boundaries is not None and not isinstance(boundaries, Boundaries):
+        raise TypeError(f"{REGISTRY[name]}.BOUNDARIES must be a layouts.base.Boundaries")
+    return Layout(checked.NAME, checked.SUMMARY, checked.sniff, module.parse, checked.iter_parse, boundaries)
 
 
 def all_layouts() -> list[Layout]:
@@ -80,3 +94,50 @@ def detect(text: str) -> tuple[str | None, dict[str, float]]:
         return best, scores
     scores[FALLBACK] = get(FALLBACK).sniff(text)
     return (FALLBACK if scores[FALLBACK] >= DETECT_THRESHOLD else None), scores
+
+
+#: How many non-blank lines of an input's opening are sniffed first (see `detect_opening`).
+OPENING_LINES = 64
+
+
+def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
+    """The layout an input starts in. The whole head decides, as `detect` does; when that is a layout with
+    BOUNDARIES, the first OPENING_LINES non-blank lines may name another such layout, and when another
+    layout's anchors come before the chosen layout's page starts, and the text before that start reads as
+    the other layout, the other one wins: a short page followed by a longer page of another layout is read
+    in its own layout (the rest is split off as it is read).
+    """
+    opening: list[str] = []
+    for raw in head.split("\n", OPENING_LINES * 4)[: OPENING_LINES * 4]:
+        if raw.strip():
+            opening.append(raw.strip())
+            if len(opening) == OPENING_LINES:
+                break
+    found, scores = detect("\n".join(line.strip() for line in head.split("\n")))  # as browsers indent copies
+    if found is None or get(found).boundaries is None:
+        return found, scores  # a layout without BOUNDARIES is chosen for the whole input, as before
+    in_opening, _ = detect("\n".join(opening))
+    if in_opening is not None and get(in_opening).boundaries is not None:
+        found = in_opening
+    bounds = get(found).boundaries
+    if bounds is None:
+        return found, scores
+    anchor = _first_anchor(found, opening)
+    if anchor >= len(opening):
+        return found, scores
+    start = anchor - max(0, min(anchor, bounds.lead(opening[:anchor], opening[anchor])))
+    if start < 2:
+        return found, scores
+    before = "\n".join(opening[:start])
+    earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name != found)
+    for position, name in earlier:
+        if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
+            return name, scores
+    return found, scores
+
+
+def _first_anchor(name: str, lines: list[str]) -> int:
+    boundaries = get(name).boundaries
+    if boundaries is None:
+        return len(lines)
+    return next((i for i, line in enumerate(lines) if boundaries.anchor(line)), len(lines))

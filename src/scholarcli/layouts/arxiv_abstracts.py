@@ -20,11 +20,11 @@ line before the next abstract; `Created:` gives the record's date and is never a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import match_arxiv_id
@@ -66,6 +66,25 @@ def _leading_id(line: str) -> tuple[str, int | None, str] | None:
     if found is None:
         return None
     return found.id, found.version, line[found.end:].strip()
+
+
+def _anchor(line: str) -> bool:
+    """`arXiv:ID` closing an abstract (not an `arXiv:ID [pdf, other]` listing header)."""
+    if line[:6].casefold() != "arxiv:":
+        return False
+    leading = _leading_id(line)
+    return leading is not None and not leading[2].startswith("[")
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The abstract above a first `arXiv:ID`, and the comment line between them."""
+    if not before:
+        return 0
+    return 2 if len(before) > 1 and len(before[-1]) <= COMMENT_MAX < len(before[-2]) else 1
+
+
+#: A record is closed by its `arXiv:ID`; the abstract (and comment) above the first one opens the page.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -11,10 +11,10 @@ counts only with its colon, so a title such as `Abstractive Summarization…` st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from scholarcli.layouts.base import split_authors, strip_numbering, walk
+from scholarcli.layouts.base import Boundaries, split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import ArxivId, find_doi, match_arxiv_id
@@ -45,6 +45,35 @@ def sniff(text: str) -> float:
     if not authors or not (abstracts or submitted):
         return 0.0
     return 0.6 + 0.4 * min(1.0, (abstracts + submitted) / (2 * authors))
+
+
+_ANCHOR_OPENINGS = ("Authors:", "Abstract:", "Comments:", "Journal ref:", "Submitted ")
+_SHOWING = re.compile(r"^Showing \d[\d,]*[–-]\d[\d,]* of \d[\d,]* results\b")
+
+
+def _anchor(line: str) -> bool:
+    """Separators, field lines, and `[1.] arXiv:ID [pdf, other]` headers (a bare `arXiv:ID` is not one)."""
+    if line in _SEPARATORS:
+        return True
+    if line.startswith(_ANCHOR_OPENINGS):
+        return not line.startswith("Submitted ") or _SUBMITTED_LINE.match(line) is not None
+    if line[0].isdigit() or line[0] in "[(":
+        line = strip_numbering(line)
+    return line.startswith("arXiv:") and len(line.split()) > 1 and _header(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The title above a first `Authors:`; the `Showing … results` chrome above a first entry."""
+    if anchor.startswith("Authors:"):
+        return 1 if before else 0
+    for back, line in enumerate(reversed(before[-12:]), start=1):  # the search form sits between
+        if _SHOWING.match(line):
+            return back
+    return 0
+
+
+#: Entries open at `-` separators or `arXiv:ID [pdf…]` headers; `cat` can glue a `-` to a line's end.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead, glued=re.compile(r"(?<=[.\d])-\Z"), glued_ends=("-",))
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -8,12 +8,29 @@ A layout module is a plain module with:
 - ``iter_parse(lines, path, as_of) -> Iterator[ParseEvent]``: records (and skipped blocks) as they are read.
 
 `layouts/__init__.py` registers each module once and checks it against `LayoutModule`.
+
+Optionally, ``BOUNDARIES = Boundaries(...)``: how a page of the layout is found inside a longer text, so that
+a file holding pages of several layouts (or two pages of one) is split where a page starts and each part is
+read in its own layout (see `layouts/segments.py`). Give the lines that only your layout has as ``anchor``;
+say which lines just before your first anchor belong to your page with ``lead`` (a title above
+``Authors:``); mark the line a page has once with ``page`` (``Published work``); and give the line that opens
+a page, when ``cat`` can glue it to the previous file's last line, as ``glued``. A layout without
+``BOUNDARIES`` keeps whole-input behaviour: it is detected from an input's opening and then reads the whole
+input (no other page is looked for in it), and no page of it is found after another layout's page.
+For example, a RIS export, whose records open with ``TY  -``:
+
+    BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
+                            glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+Golden twins (`tests/pages/<layout>/*.txt`) join tests/test_segments.py by glob: each is read after every
+other sample, and must give the same records as when read alone (skipped, with the reason, for a layout
+without ``BOUNDARIES``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -30,6 +47,47 @@ class LayoutModule(Protocol):
     def sniff(self, head: str) -> float: ...
 
     def iter_parse(self, lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]: ...
+
+
+def never(line: str) -> bool:
+    """The default `page`: no line marks a page."""
+    return False
+
+
+def _no_lead(before: Sequence[str], anchor: str) -> int:
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Boundaries:
+    """Where pages of a layout start inside a longer text: the optional ``BOUNDARIES`` of a layout module.
+
+    Every function gets lines stripped of indentation; blank lines are never passed. They are called on
+    every line of every input, so keep them cheap (a `str.startswith` or a length check before a regex).
+
+    - ``anchor(line)``: True for a line that belongs to this layout and is rare elsewhere (a feed header,
+      ``Authors:``, ``arXiv:ID``, a ``preprint2022arXiv`` item line). While another layout is being read, an
+      anchor of yours is where a change to your layout is considered; the change is made only when your
+      ``sniff`` of the text from there (about 40 lines) clears the detection threshold and beats the current
+      layout's. While your layout is being read, anchors tell the splitter which lines are surely yours.
+    - ``lead(before, anchor)``: of the lines since the previous page's last anchor (``before``, oldest first),
+      how many at the end open your page: the title above ``Authors:``, the abstract above ``arXiv:ID``, the
+      header above ``Published work``. Claim only what surely belongs to your page; default 0.
+    - ``page(line)``: True for a line a page of this layout has once (``Published work``). A second one starts
+      a new page of the same layout, read on its own (a second profile gets its own owner).
+    - ``glued``: a pattern for a line that opens a page, as it may end another line when files without a
+      final newline are concatenated. It must end with ``\\Z`` and match only the glued part; it is tried
+      on the last 120 characters of each line, and a match splits the line in two.
+    - ``glued_ends``: the endings a glued opening line can have (``("Researcher profile",)``, or the ten digits
+      for a line that ends with a day). Only lines that end with one are searched, which keeps reading fast;
+      leave it empty to search every line.
+    """
+
+    anchor: Callable[[str], bool]
+    lead: Callable[[Sequence[str], str], int] = _no_lead
+    page: Callable[[str], bool] = never
+    glued: re.Pattern[str] | None = None
+    glued_ends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ _TOKEN = re.compile(rf"\s*(?P<tok>{_INITIAL}|{_WORD})")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s(?:and|&)\s+|&\s*)")
 _TRUNCATION = re.compile(r"\s*,?\s*(?:et\s*al\.?|and\s+others\b|\.\.\.|…|\+\s*\d+\s+authors?\b)", re.IGNORECASE)
 _YEAR_LEAD = re.compile(rf"^({YEAR})(?:\s*\|\s*|\s+[–—-]\s+|\t)(?=\S)")
+_PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
 _AFFILIATION = re.compile(r"\s*\((?![^()]*\d{4})[^()\d]{2,60}\)")
 _YEAR_CHUNK = re.compile(
     rf"\s*[.,]?\s*\(?(?:{YEAR}[a-z]?|n\.\s?d\.)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\)?\s*[.,:]?",
@@ -80,6 +81,7 @@ class Fields:
     arxiv_id: str | None = None
     in_press: bool = False
     split: bool = True
+    pmid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +408,7 @@ def split_reference(raw: str) -> Fields:
     lead_year: int | None = None
     if m := _YEAR_LEAD.match(raw.strip()):  # `2019 | A. Smith, B. Lee. Title.`: a year column in front
         lead_year, raw = int(m.group(1)), raw.strip()[m.end():]
+    pmid = m.group(1) if (m := _PMID.search(raw)) else None
     text, doi, arxiv_id, in_press = _clean(raw)
     quote_at = next((i for i, ch in enumerate(text) if ch in _OPEN_QUOTES), -1)
     names = read_names(text)
@@ -418,12 +421,12 @@ def split_reference(raw: str) -> Fields:
             year_gap = _YEAR_CHUNK.fullmatch(before[names.end:].rstrip())
             names = names if year_gap else None
     if names is not None and (flipped := _title_first(text, names)) is not None:
-        return _with_ids(flipped, doi, arxiv_id, in_press, lead_year)
+        return _with_ids(flipped, doi, arxiv_id, in_press, lead_year, pmid)
     if names is None:
         fields = _title_first(text, None)
         if fields is None:
             fields = Fields(title=_title(text), year=_year(text), split=False)
-        return _with_ids(fields, doi, arxiv_id, in_press, lead_year)
+        return _with_ids(fields, doi, arxiv_id, in_press, lead_year, pmid)
     pos = names.end
     head_year: int | None = None
     if m := _YEAR_CHUNK.match(text, pos):
@@ -441,7 +444,8 @@ def split_reference(raw: str) -> Fields:
     rest = text[end:]
     year = head_year or _year(rest) or _year(text)
     return _with_ids(
-        Fields(_title(title), names.names, names.truncated, year, _venue(rest)), doi, arxiv_id, in_press, lead_year
+        Fields(_title(title), names.names, names.truncated, year, _venue(rest)), doi, arxiv_id, in_press, lead_year,
+        pmid,
     )
 
 
@@ -467,11 +471,16 @@ def _title_first(text: str, names: NameList | None) -> Fields | None:
 
 
 def _with_ids(
-    fields: Fields, doi: str | None, arxiv_id: str | None, in_press: bool, lead_year: int | None = None
+    fields: Fields,
+    doi: str | None,
+    arxiv_id: str | None,
+    in_press: bool,
+    lead_year: int | None = None,
+    pmid: str | None = None,
 ) -> Fields:
     from dataclasses import replace
 
     year = lead_year or fields.year
     if year is None and arxiv_id and not in_press and (found := match_arxiv_id(arxiv_id)) is not None:
         year = found.year
-    return replace(fields, doi=doi, arxiv_id=arxiv_id, in_press=in_press, year=year)
+    return replace(fields, doi=doi, arxiv_id=arxiv_id, in_press=in_press, year=year, pmid=pmid)

@@ -345,6 +345,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             date=str(year) if year else None,
             doi=fields.doi,
             arxiv_id=fields.arxiv_id,
+            pmid=fields.pmid,
             venue=fields.venue,
             type=_type_of(item.heading),
             abstract=item.labels.get("abstract") or None,

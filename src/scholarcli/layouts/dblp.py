@@ -23,11 +23,11 @@ records share a line joined by ` - `, and a year can change inline (`… 122-132
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.identifiers import match_arxiv_id
 from scholarcli.normalise.vocab import SNIFF_LINES
@@ -104,6 +104,41 @@ def sniff(text: str) -> float:
     )
     years = len(re.findall(r"(?m)^[ \t]*-[ \t]*(?:19|20)\d{2}[ \t]*$", head))
     return min(1.0, 0.5 + 0.1 * min(tags, 3) + 0.1 * chrome + (0.1 if years else 0.0))
+
+
+_PAGE_TOP = "default search action"
+_PERSON = "Person information"
+_BANNER = frozenset({"Stop the war!", "for scientists:"})  # dblp's banner above the search box
+
+
+def _anchor(line: str) -> bool:
+    return line in (_PAGE_TOP, _PERSON) or (line[0] in "-[" and _RECORD_START.match(line) is not None)
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The banner above `default search action`; the name above `Person information`; year headings above a
+    first record."""
+    lead = 0
+    if anchor == _PERSON:
+        lead = 1 if before else 0  # the person's name
+        if lead < len(before) and before[-lead - 1] == _PAGE_TOP:
+            lead += 1
+    elif anchor != _PAGE_TOP:
+        while lead < len(before) and (_YEAR_LINE.match(before[-lead - 1]) or _PERIOD.match(before[-lead - 1])):
+            lead += 1
+    while lead < len(before) and before[-lead - 1] in _BANNER:
+        lead += 1
+    return lead
+
+
+#: A dblp page opens at `default search action` and has one `Person information` line.
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    page=lambda line: line == _PERSON,
+    glued=re.compile(r"default search action\Z"),
+    glued_ends=(_PAGE_TOP,),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

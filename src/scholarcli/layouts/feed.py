@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import iso, month_number, year_for
 from scholarcli.normalise.names import is_given_name, is_surname, looks_like_name, name_key
@@ -25,6 +26,7 @@ HEADER = re.compile(
     r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s(?P<day>\d{1,2})"
     r"(?:,\s?(?P<year>\d{4}))?\s?(?P<code>Code)?$"
 )
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _ET_AL = re.compile(r",?\s*\bet\s+al\.?\s*$")
 _GLUE_BEFORE = set(".!?:;)]}\"'’”") # punctuation that can end a title right before a glued name
 
@@ -38,12 +40,37 @@ def sniff(text: str) -> float:
     return 0.0 if headers == 0 else min(1.0, 3.0 * headers / len(lines))
 
 
+def _anchor(line: str) -> bool:
+    """A header with its category or score (`LGJun 2`, `96.6CVFeb 14, 2024Code`): a bare `Jun 2` is too common."""
+    if len(line) >= _HEADER_MAX or not (line[-1].isdigit() or line.endswith("Code")):
+        return False
+    m = HEADER.match(line)
+    return m is not None and bool(m["cat"] or m["score"])
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    return 1 if before and before[-1].casefold() == "related papers" else 0
+
+
+#: A feed starts at a header line (after an optional `Related papers`); a glued header needs its category.
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    glued=re.compile(
+        rf"(?<=\S)(?:\d{{1,3}}(?:\.\d+)?)?(?:[a-z]{{2,8}}\.)?[A-Z]{{2,4}}(?:{_MONTHS})\.?\s\d{{1,2}}"
+        r"(?:,\s?\d{4})?(?:Code)?\Z|(?<=\S)Related papers\Z"
+    ),
+    glued_ends=(*"0123456789", "Code", "Related papers"),
+)
+
+
 def parse(text: str, path: str, as_of: date) -> ParseResult:
     """Read every header/title/abstract triple; a header with no title line is reported and skipped."""
     return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
 
 
 _HEADER_MAX = 64  # headers are short; longer lines are not tried against the pattern
+_CHROME = frozenset({"Related papers"})  # the feed's heading, wherever a copy puts it
 
 
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
@@ -57,7 +84,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     body: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line:
+        if not line or line in _CHROME:
             continue
         match = HEADER.match(line) if len(line) < _HEADER_MAX else None
         if match is None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 
@@ -77,6 +78,42 @@ def _is_latin(ch: str) -> bool:
         return unicodedata.name(ch).startswith(("LATIN", "GREEK"))
     except ValueError:
         return False
+
+
+def _anchor(line: str) -> bool:
+    first = line[0]
+    if first.isdigit():
+        return len(line) < _ATTRIBUTION_MAX and bool(_STATS.match(line) or _ATTRIBUTION.match(line))
+    if first in "AaPp" and (_ADDED_BY.match(line) or _PUBLISHED.match(line)):
+        return True
+    if len(line) > _LONGEST_CHROME_LINE:
+        return False
+    low = line.casefold()
+    return (low in _CHROME_LINES and low not in _GENERIC_CHROME) or low.startswith("fetching comments")
+
+
+_LONGEST_CHROME_LINE = 40
+_GENERIC_CHROME = frozenset({"share", "download", "log in", "sign in", "comments"})  # any site has these
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The title above the views line (or `Added by`), and the site's chrome above the title."""
+    if not (_STATS.match(anchor) or _ADDED_BY.match(anchor)) or not before:
+        return 0
+    lead = 1
+    while lead < len(before) and is_chrome(before[-lead - 1]):
+        lead += 1
+    return lead
+
+
+#: A paper page has one views line (`141   0   0.0 ( 0 )`); the title and site chrome above it open the page.
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    page=lambda line: len(line) < _ATTRIBUTION_MAX and _STATS.match(line) is not None,
+    glued=re.compile(r"(?<=\S)Do you want to publish a course\? Click here\Z"),
+    glued_ends=("Click here",),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

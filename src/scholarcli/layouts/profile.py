@@ -8,10 +8,13 @@ abstract. Items name no authors: the profile owner is recorded as their author, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import pairwise
 
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
+from scholarcli.normalise.names import looks_like_name
 from scholarcli.normalise.vocab import PROFILE_TYPES, SNIFF_LINES
 
 NAME = "profile"
@@ -49,6 +52,44 @@ def _is_item_header(line: str) -> bool:
         return False
     # A known type may stand without a year, but then nothing may follow but a venue-like capitalised word.
     return bool(m["year"]) or not m["venue"] or m["venue"][:1].isupper()
+
+
+def _anchor(line: str) -> bool:
+    first = line[0]
+    if first.isdigit():
+        return _ITEM_COUNT.match(line) is not None
+    if first in "Pp" and _PUBLISHED.match(line):
+        return True
+    return first.islower() and _is_item_header(line)
+
+
+#: The longest line read as part of a profile's header when no `Researcher profile` line marks its top.
+_HEADER_LINE_MAX = 160
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The header above `Published work`: from the last `Researcher profile` line, else the short lines."""
+    if not _PUBLISHED.match(anchor):
+        return 0
+    for back, line in enumerate(reversed(before), start=1):
+        if line.casefold() == "researcher profile":
+            return back
+    run = 0
+    for line in reversed(before):
+        if len(line) > _HEADER_LINE_MAX:
+            break
+        run += 1
+    return run
+
+
+#: A profile page has one `Published work` line; its header above is claimed by `_lead`.
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    page=lambda line: _PUBLISHED.match(line) is not None,
+    glued=re.compile(r"(?<=\S)Researcher profile\Z"),
+    glued_ends=("Researcher profile",),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
@@ -113,18 +154,47 @@ def _item(item: tuple[int, str, list[str]], owner: str | None, path: str) -> Wor
     )
 
 
+#: Navigation a copied page can start with: never a profile's owner.
+_CHROME = frozenset({
+    "skip to main content", "skip to content", "skip to navigation", "home", "menu", "search", "sign in", "log in",
+    "sign up", "register", "researchers", "explore", "about", "help", "back", "main navigation",
+    "toggle navigation", "open menu", "close", "notifications", "researcher profile", "profile",
+})
+_NAME_MAX = 100
+
+
+def owner_name(texts: list[str]) -> str | None:
+    """The profile's owner among the header's lines: the line the next one describes (`X contributes to…`),
+    else the line under the last `Researcher profile`, else the first line that reads as a person's name.
+    Navigation lines (`Skip to main content`) never are; None when no line fits."""
+    for line, after in pairwise(texts):
+        if len(line) <= _NAME_MAX and after.startswith(line + " ") and line.casefold() not in _CHROME:
+            return line
+    marks = [i for i, line in enumerate(texts) if line.casefold() == "researcher profile"]
+    if marks and marks[-1] + 1 < len(texts):
+        line = texts[marks[-1] + 1]
+        if len(line) <= _NAME_MAX and line.casefold() not in _CHROME and not _is_header_field(line):
+            return line
+    return next((line for line in texts if line.casefold() not in _CHROME and looks_like_name(line)), None)
+
+
+def _is_header_field(line: str) -> bool:
+    return bool(_COUNT.match(line) or _TRUST.search(line) or _AFFILIATION.match(line))
+
+
 def _profile(header: list[tuple[int, str]], path: str) -> Profile | None:
     if not header:
         return None
     texts = [ln for _, ln in header]
-    if texts and texts[0].casefold() == "researcher profile":
-        texts = texts[1:]
-    name = texts[0] if texts else None
-    description = texts[1] if len(texts) > 1 and name and texts[1].startswith(name) else None
+    name = owner_name(texts)
+    at = texts.index(name) if name is not None else -1
+    description = texts[at + 1] if name and at + 1 < len(texts) and texts[at + 1].startswith(name) else None
     counts: dict[str, int] = {}
     trust = trust_label = verification = affiliation = None
     claimed: bool | None = None
     for line in texts:
+        if line.casefold() == "researcher profile":
+            continue
         if m := _COUNT.match(line):
             counts[m["what"].strip().replace(" ", "_")] = int(m["n"].replace(",", ""))
         if m := _TRUST.search(line):

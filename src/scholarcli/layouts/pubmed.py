@@ -66,10 +66,19 @@ def sniff(text: str) -> float:
     citations = sum(1 for ln in lines if _CITATION.match(ln))
     chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
     score = min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
-    if pmids < 2 and not chrome:
-        # One `PMID:` tail in a CV's reference list is not a results page: leave it to the citation list.
+    shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_journal_first(ln) and _PMID.search(ln)))
+    if not chrome and (pmids < 2 or shaped < 2):
+        # One `PMID:` tail in a CV's reference list, or PMIDs at the end of whole references
+        # (`• Jinek M, … Science. 2012;337:816-21. PMID: 22745249.`), is not a results page: leave it to the
+        # citation list.
         return min(score, DETECT_BELOW)
     return score
+
+
+def _journal_first(line: str) -> bool:
+    """A PubMed citation line opens with the journal (`Science. 2013 Feb 15;…`), not with a whole reference."""
+    m = _CITATION.match(line)
+    return m is not None and len(m["journal"]) <= 80 and "," not in m["journal"]
 
 
 def is_pubmed_author_list(line: str) -> bool:

@@ -90,12 +90,22 @@ def name_key(name: str) -> str:
 
 
 def display_order(name: str) -> str:
-    """`Hu, Juhua` -> `Juhua Hu`; other names unchanged apart from single spaces."""
+    """`Hu, Juhua` -> `Juhua Hu`; other names unchanged apart from single spaces.
+
+    Reference managers add a suffix as a third part, BibTeX in the middle (`King, Jr., Martin`) and RIS at the
+    end (`King, Martin, Jr.`); both become `Martin King Jr.`.
+    """
     name = " ".join(name.split())
-    if name.count(",") == 1:
-        family, given = (part.strip() for part in name.split(","))
-        if family and given:
-            return f"{given} {family}"
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 3 and all(parts):
+        family, middle, last = parts
+        if middle in SUFFIXES:
+            return f"{last} {family} {middle}"
+        if last in SUFFIXES:
+            return f"{middle} {family} {last}"
+    if len(parts) == 2 and all(parts):
+        family, given = parts
+        return f"{given} {family}"
     return name
 
 
@@ -307,6 +317,15 @@ class PersonIndex:
         choices = {root: name_key(name) for root, name in self._display.items()}
         hits = process.extract(name_key(query), choices, scorer=WRatio, limit=limit)
         return [self._display[root] for _, _, root in hits]
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """(name, suffix) of a display name: `Martin Luther King Jr.` -> (`Martin Luther King`, `Jr.`)."""
+    tokens = display_order(name).split()
+    end = len(tokens)
+    while end > 2 and tokens[end - 1] in SUFFIXES:
+        end -= 1
+    return " ".join(tokens[:end]), " ".join(tokens[end:])
 
 
 def split_name(name: str) -> tuple[str, str, str]:

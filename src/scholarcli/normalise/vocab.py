@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
-#: Work types as pages and reference managers print them, with their BibTeX entry type and CSL-JSON type
-#: (None: no CSL type of its own; the writer falls back). One row per spelling, so the profile parser,
-#: the BibTeX and the CSL-JSON writers agree on every type.
-WORK_TYPES: dict[str, tuple[str, str | None]] = {
-    "journal-article": ("article", "article-journal"),
-    "article": ("article", "article-journal"),
-    "proceedings-article": ("inproceedings", "paper-conference"),
-    "inproceedings": ("inproceedings", "paper-conference"),
-    "conference": ("inproceedings", "paper-conference"),
-    "proceedings": ("misc", None),
-    "book": ("book", "book"),
-    "book-chapter": ("incollection", "chapter"),
-    "chapter": ("incollection", "chapter"),
-    "incollection": ("incollection", "chapter"),
-    "phdthesis": ("phdthesis", "thesis"),
-    "thesis": ("phdthesis", "thesis"),
-    "dissertation": ("phdthesis", "thesis"),
-    "mastersthesis": ("mastersthesis", "thesis"),
-    "techreport": ("techreport", "report"),
-    "report": ("techreport", "report"),
-    "dataset": ("misc", "dataset"),
-    "software": ("misc", "software"),
-    "preprint": ("misc", "article"),
-    "posted-content": ("misc", None),
-    "poster": ("misc", None),
-    "patent": ("misc", None),
-    "presentation": ("misc", None),
-    "review": ("misc", None),
-    "editorial": ("misc", None),
-    "letter": ("misc", None),
-    "misc": ("misc", None),
-    "other": ("misc", None),
+#: Work types as pages and reference managers print them, with their BibTeX entry type, CSL-JSON type
+#: (None: no CSL type of its own; the writer falls back) and RIS reference type. One row per spelling, so the
+#: profile parser, the writers and the readers of BibTeX, CSL-JSON and RIS agree on every type.
+WORK_TYPES: dict[str, tuple[str, str | None, str]] = {
+    "journal-article": ("article", "article-journal", "JOUR"),
+    "article": ("article", "article-journal", "JOUR"),
+    "proceedings-article": ("inproceedings", "paper-conference", "CPAPER"),
+    "inproceedings": ("inproceedings", "paper-conference", "CPAPER"),
+    "conference": ("inproceedings", "paper-conference", "CPAPER"),
+    "proceedings": ("misc", None, "CONF"),
+    "book": ("book", "book", "BOOK"),
+    "book-chapter": ("incollection", "chapter", "CHAP"),
+    "chapter": ("incollection", "chapter", "CHAP"),
+    "incollection": ("incollection", "chapter", "CHAP"),
+    "phdthesis": ("phdthesis", "thesis", "THES"),
+    "thesis": ("phdthesis", "thesis", "THES"),
+    "dissertation": ("phdthesis", "thesis", "THES"),
+    "mastersthesis": ("mastersthesis", "thesis", "THES"),
+    "techreport": ("techreport", "report", "RPRT"),
+    "report": ("techreport", "report", "RPRT"),
+    "dataset": ("misc", "dataset", "DATA"),
+    "software": ("misc", "software", "COMP"),
+    "preprint": ("misc", "article", "UNPB"),
+    "posted-content": ("misc", None, "UNPB"),
+    "poster": ("misc", None, "GEN"),
+    "patent": ("misc", None, "PAT"),
+    "presentation": ("misc", None, "SLIDE"),
+    "review": ("misc", None, "GEN"),
+    "editorial": ("misc", None, "GEN"),
+    "letter": ("misc", None, "GEN"),
+    "misc": ("misc", None, "GEN"),
+    "other": ("misc", None, "GEN"),
 }
 
 #: The types a profile page prints before a year, longest first so a regex alternation takes the whole word.
@@ -55,6 +55,24 @@ def bibtex_type(work_type: str | None) -> str | None:
     """The BibTeX entry type of a work type, or None when the type is unknown."""
     row = WORK_TYPES.get((work_type or "").casefold())
     return row[0] if row else None
+
+
+def ris_type(work_type: str | None) -> str | None:
+    """The RIS reference type (`TY`) of a work type, or None when the type is unknown."""
+    row = WORK_TYPES.get((work_type or "").casefold())
+    return row[2] if row else None
+
+
+def work_type_of(column: int, value: str) -> str | None:
+    """The work type a BibTeX (column 0), CSL-JSON (1) or RIS (2) type reads as: the work type spelt like that
+    type, else one spelt like its own BibTeX type (`article`, not `journal-article`), else the first that maps
+    to it; None for a type that says nothing (BibTeX `misc`, RIS `GEN`) or that no row has."""
+    if (column, value) in ((0, "misc"), (2, "GEN")):
+        return None
+    names = [name for name, row in WORK_TYPES.items() if row[column] == value and name not in ("misc", "other")]
+    exact = [name for name in names if name == value] or [name for name in names if WORK_TYPES[name][0] == name]
+    found = exact or names
+    return found[0] if found else None
 
 
 def csl_type(work_type: str | None) -> str | None:

@@ -123,7 +123,7 @@ def gather(
         coauthors_total=total,
         min_works=min_works,
         filters=describe_filters(filters or {}),
-        citations=citation_figures(_citations(w) for w in works),
+        citations=citation_figures(w.citations for w in works),
     )
 
 
@@ -146,8 +146,3 @@ def citation_figures(counts: Iterable[int | None]) -> tuple[int, int, int] | Non
     if not known:
         return None
     return sum(known), h_index(known), len(known)
-
-
-def _citations(work: Work) -> int | None:
-    """The work's citation count, when its page showed one (Work gains a `citations` field with those layouts)."""
-    return None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from scholarcli.model import Work
-from scholarcli.normalise.names import split_name
+from scholarcli.normalise.names import split_name, split_suffix
 from scholarcli.normalise.titles import fold_accents
 from scholarcli.normalise.vocab import STOPWORDS, bibtex_type, is_arxiv_venue
 
@@ -63,10 +63,12 @@ def _math_dollars(text: str) -> set[int]:
 
 
 def latex_escape(text: str) -> str:
-    """Escape LaTeX specials outside math; keep existing commands; escape braces only when unbalanced."""
+    """Escape LaTeX specials outside math; keep existing commands; escape braces when unbalanced, or when the
+    text holds no LaTeX command (they are then the text's own braces, not LaTeX groups)."""
     out: list[str] = []
     in_math = False
     math = _math_dollars(text)
+    literal_braces = "\\" not in text  # without LaTeX commands, braces are the text's own, not grouping
     for i, ch in enumerate(text):
         escaped = i > 0 and text[i - 1] == "\\"
         if i in math:
@@ -76,6 +78,8 @@ def latex_escape(text: str) -> str:
             out.append(r"\$")  # a dollar sign, not math
         elif ch in _SPECIAL and not escaped and not (in_math and ch in "_^"):
             out.append(_SPECIAL[ch])
+        elif ch in "{}" and literal_braces and not in_math:
+            out.append("\\" + ch)
         else:
             out.append(ch)
     result = "".join(out)
@@ -101,9 +105,13 @@ def _balanced(text: str) -> bool:
 def _author_field(authors: Iterable[str], truncated: bool) -> str:
     names = []
     for name in authors:
-        given, particle, family = split_name(name)
+        base, suffix = split_suffix(name)
+        given, particle, family = split_name(base)
         last = f"{particle} {family}".strip()
-        names.append(f"{latex_escape(last)}, {latex_escape(given)}" if given else f"{{{latex_escape(last)}}}")
+        if given and suffix:  # BibTeX's `von Last, Jr, First`
+            names.append(f"{latex_escape(last)}, {latex_escape(suffix)}, {latex_escape(given)}")
+        else:
+            names.append(f"{latex_escape(last)}, {latex_escape(given)}" if given else f"{{{latex_escape(last)}}}")
     if truncated and names:
         names.append("others")
     return " and ".join(names)
@@ -122,6 +130,8 @@ def entry(work: Work, key: str) -> str:
         fields.append(("year", str(work.year)))
     if work.date and len(work.date) >= 7:
         fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
+    if work.date and len(work.date) == 10:  # biblatex's date keeps the day, which BibTeX has no field for
+        fields.append(("date", work.date))
     venue = work.venue if work.venue and not is_arxiv_venue(work.venue) else None
     if venue:
         place = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle"}.get(kind)
@@ -136,6 +146,8 @@ def entry(work: Work, key: str) -> str:
         fields.append(("howpublished", "arXiv preprint"))
     if work.doi:
         fields.append(("doi", work.doi))
+    if work.pmid:
+        fields.append(("pmid", work.pmid))  # as JabRef and biblatex write it
     if work.journal_ref:
         fields.append(("note", latex_escape(work.journal_ref)))
     elif work.comment:

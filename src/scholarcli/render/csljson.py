@@ -7,18 +7,21 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from scholarcli.model import Work
-from scholarcli.normalise.names import split_name
+from scholarcli.normalise.names import split_name, split_suffix
 from scholarcli.normalise.vocab import csl_type, is_arxiv_venue
 from scholarcli.render.bibtex import citation_keys
 
 
 def _name(name: str) -> dict[str, str]:
-    given, particle, family = split_name(name)
+    base, suffix = split_suffix(name)
+    given, particle, family = split_name(base)
     if not given:
-        return {"literal": family}
+        return {"literal": " ".join(name.split())}
     out = {"family": family, "given": given}
     if particle:
         out["non-dropping-particle"] = particle
+    if suffix:
+        out["suffix"] = suffix
     return out
 
 
@@ -44,6 +47,8 @@ def item(work: Work, key: str) -> dict[str, object]:
         out["publisher"] = "arXiv"
     if work.doi:
         out["DOI"] = work.doi
+    if work.pmid:
+        out["PMID"] = work.pmid
     if work.abstract:
         out["abstract"] = work.abstract
     notes = [n for n in (work.comment, work.journal_ref) if n]

@@ -12,8 +12,7 @@ import orjson
 from scholarcli.model import JSON_KEYS, Work
 
 if TYPE_CHECKING:
-    from scholarcli.model.results import Coauthors, Hit, Stats
-    from scholarcli.render.tables import DedupeAudit
+    from scholarcli.model.results import Coauthors, DedupeReport, Hit, Stats
 
 LIST_SEPARATOR = "; "
 COAUTHOR_FIELDS = ("name", "works", "first_year", "last_year", "variants", "lower_bound")
@@ -111,5 +110,5 @@ def stats_json(stats: Stats, out: TextIO) -> None:
     write_document(stats.to_dict(), out)
 
 
-def dedupe_json(audit: DedupeAudit, out: TextIO) -> None:
-    write_document(audit, out)
+def dedupe_json(report: DedupeReport, out: TextIO) -> None:
+    write_document(report.to_dict(), out)

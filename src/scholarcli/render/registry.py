@@ -16,9 +16,8 @@ from scholarcli.errors import UsageError, quoted
 
 if TYPE_CHECKING:
     from scholarcli.model import Work
-    from scholarcli.model.results import Coauthors, Hit, Stats
+    from scholarcli.model.results import Coauthors, DedupeReport, Hit, Stats
     from scholarcli.query.report import ReportInput
-    from scholarcli.render.tables import DedupeAudit
 
 T = TypeVar("T")
 Writer = Callable[[T, TextIO], None]
@@ -74,6 +73,7 @@ WORKS: Kind[Iterable[Work]] = Kind("works", {
     "csv": _lazy("data", "works_csv"),
     "bibtex": _lazy("bibtex", "write_bibtex"),
     "csl-json": _lazy("csljson", "write_csl_json"),
+    "ris": _lazy("ris", "write_ris"),
 })
 
 
@@ -107,7 +107,7 @@ STATS: Kind[Stats] = Kind("stats", {
     "json": _lazy("data", "stats_json"),
 })
 
-DEDUPE: Kind[DedupeAudit] = Kind("dedupe", {
+DEDUPE: Kind[DedupeReport] = Kind("dedupe", {
     "table": _lazy("tables", "dedupe_table"),
     "json": _lazy("data", "dedupe_json"),
 })

@@ -24,11 +24,6 @@ from scholarcli.query.report import ReportInput
 FILES_IN_HEADER = 3
 
 
-def _pmid(work: Work) -> str | None:
-    """The work's PubMed id (Work gains a `pmid` field alongside the Google Scholar/Semantic Scholar layouts)."""
-    return None
-
-
 def identifier_links(arxiv_id: str | None, doi: str | None, pmid: str | None) -> list[tuple[str, str | None]]:
     """(label, URL) for each identifier; the URL is None when the identifier cannot make a safe link."""
     links: list[tuple[str, str | None]] = []
@@ -216,7 +211,7 @@ def _authors_cell(work: Work, person: frozenset[str]) -> str:
 
 def _ids_cell(work: Work) -> str:
     parts = []
-    for label, url in identifier_links(work.arxiv_id, work.doi, _pmid(work)):
+    for label, url in identifier_links(work.arxiv_id, work.doi, work.pmid):
         parts.append(f'<a href="{escape(url)}">{escape(label)}</a>' if url else escape(label))
     return "<br>".join(parts)
 

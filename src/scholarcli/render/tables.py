@@ -4,54 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO, TypedDict
+from typing import TYPE_CHECKING, TextIO
 
 from scholarcli.model import Work
-from scholarcli.model.results import Coauthors, Hit, Stats
+from scholarcli.model.results import AuditRecord, Coauthors, DedupeReport, Hit, Stats
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-
-
-class AuditRecord(TypedDict):
-    index: int
-    layout: str | None
-    path: str | None
-    line: int | None
-    title: str | None
-    arxiv_id: str | None
-    year: int | None
-
-
-class AuditLink(TypedDict):
-    a: int
-    b: int
-    rule: str
-    score: float | None
-
-
-class AuditCluster(TypedDict):
-    id: str
-    title: str | None
-    records: list[AuditRecord]
-    links: list[AuditLink]
-
-
-class AuditNearMiss(TypedDict):
-    a: AuditRecord
-    b: AuditRecord
-    score: float
-    reason: str
-
-
-class DedupeAudit(TypedDict):
-    """The shape of `dedupe.report`: merged clusters with their links, and the near-misses kept apart."""
-
-    records: int
-    works: int
-    threshold: float
-    clusters: list[AuditCluster]
-    near_misses: list[AuditNearMiss]
 
 
 # C0 controls (but tab), DEL, C1 controls, and the bidirectional overrides that reorder what a terminal shows.
@@ -185,27 +144,32 @@ def stats_table(stats: Stats, out: TextIO) -> None:
     _print(out, *parts)
 
 
-def dedupe_table(audit: DedupeAudit, out: TextIO) -> None:
+def dedupe_table(report: DedupeReport, out: TextIO) -> None:
     """Each merged cluster with its records and rules, then the near-misses kept apart."""
     from rich.console import Console
 
-    write_dedupe_report(audit, Console(file=out))
+    write_dedupe_report(report, Console(file=out))
 
 
-def write_dedupe_report(audit: DedupeAudit, console: Console) -> None:
+def _record(rec: AuditRecord) -> str:
+    layout, path, line = (rec.source.layout, rec.source.path, rec.source.line) if rec.source else (None, None, None)
+    return f"#{rec.index:<4} {layout!s:<16} {visible(str(path))}:{line}"
+
+
+def write_dedupe_report(report: DedupeReport, console: Console) -> None:
     """The dedupe audit on a console (see `dedupe_table`)."""
-    console.print(f"[bold]{audit['records']}[/bold] records -> [bold]{audit['works']}[/bold] works "
-                  f"(fuzzy title threshold {audit['threshold']:g})")
-    for cluster in audit["clusters"]:
-        console.print(f"\n[bold]{visible(cluster['title'] or '(untitled)')}[/bold]  [dim]{cluster['id']}[/dim]")
-        for rec in cluster["records"]:
-            console.print(f"  #{rec['index']:<4} {rec['layout']!s:<16} {visible(str(rec['path']))}:{rec['line']}")
-        for link in cluster["links"]:
-            score = f" {link['score']:.1f}" if link["score"] is not None else ""
-            console.print(f"  [green]merged[/green] #{link['a']} + #{link['b']} by {link['rule']}{score}")
-    if audit["near_misses"]:
+    console.print(f"[bold]{report.records}[/bold] records -> [bold]{report.works}[/bold] works "
+                  f"(fuzzy title threshold {report.threshold:g})")
+    for cluster in report.clusters:
+        console.print(f"\n[bold]{visible(cluster.title or '(untitled)')}[/bold]  [dim]{cluster.id}[/dim]")
+        for rec in cluster.records:
+            console.print(f"  {_record(rec)}")
+        for link in cluster.links:
+            score = f" {link.score:.1f}" if link.score is not None else ""
+            console.print(f"  [green]merged[/green] #{link.a} + #{link.b} by {link.rule}{score}")
+    if report.near_misses:
         console.print("\n[bold]Kept apart[/bold]")
-    for miss in audit["near_misses"]:
-        a, b = miss["a"], miss["b"]
-        console.print(f"  [yellow]{miss['score']:.1f}[/yellow] {visible(miss['reason'])}: "
-                      f"#{a['index']} {visible(str(a['title']))} | #{b['index']} {visible(str(b['title']))}")
+    for miss in report.near_misses:
+        a, b = miss.a, miss.b
+        console.print(f"  [yellow]{miss.score:.1f}[/yellow] {visible(miss.reason)}: "
+                      f"#{a.index} {visible(str(a.title))} | #{b.index} {visible(str(b.title))}")

@@ -5,9 +5,9 @@
   var fold = function (text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
   var works = document.getElementById("works");
   var input = document.getElementById("filter");
-  var PAGE = 50;
+  var PAGE = 25;
   var rows = works ? Array.prototype.slice.call(works.tBodies[0].rows) : [];
-  var paged = rows.length > 2 * PAGE;
+  var paged = rows.length > 100;
   var limit = paged ? PAGE : Infinity;
 
   // Sorting: each header of a table.sortable becomes a button; empty cells stay last in either direction.

@@ -1,0 +1,253 @@
+"""Split an input where a page of another layout (or a second page of the same one) starts.
+
+A file can hold several pages: `cat` of a feed and a profile, two profiles, a listing saved twice. The
+splitter reads lines as they come and hands each part's lines to that part's parser, holding back only the
+lines since the current layout's last anchor (at most HOLD_LINES) and looking ahead WINDOW_LINES lines when
+another layout's anchor suggests a change. Memory stays flat whatever the input's size.
+
+A change to layout M is made at a line that is an anchor of M and not of the current layout L, when M's
+sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
+M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
+second time starts a new part in L. Lines that end with a layout's glued opener are split in two first.
+A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is
+found inside another layout's input (file formats such as CSV, whose rows may look like another layout's
+anchors, are safe that way).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from scholarcli.layouts import DETECT_THRESHOLD, REGISTRY, Layout, get
+from scholarcli.layouts.base import never
+
+#: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
+HOLD_LINES = 200
+#: Non-blank lines looked ahead to confirm a change of layout, and the bytes they may take.
+WINDOW_LINES = 40
+WINDOW_CHARS = 1 << 19
+#: The window is sniffed at these lengths (non-blank lines from the page start), shortest first.
+WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
+#: Lines of each part kept as a sample for plausibility checks.
+SAMPLE_LINES = 200
+#: Glued openers are looked for in this many characters at the end of each line.
+GLUE_TAIL = 120
+
+
+@dataclass(slots=True)
+class Part:
+    """One part of an input, in one layout: its lines (to hand to the parser) and their numbers in the input."""
+
+    layout: str
+    index: int
+    lines: Iterator[str]
+    first_line: int = 1
+    _starts: list[int] = field(default_factory=list)  # parser-local line numbers where numbering jumps
+    _numbers: list[int] = field(default_factory=list)  # the input line numbers at those points
+    #: Whether the parser's line numbers differ from the input's (and records need renumbering).
+    shifted: bool = False
+    #: The first SAMPLE_LINES non-blank lines handed to the parser, stripped (for plausibility checks).
+    sample: list[str] = field(default_factory=list)
+
+    def number(self, local: int) -> int:
+        """The input's line number for the parser's 1-based line number `local`."""
+        i = bisect_right(self._starts, local) - 1
+        if i < 0:
+            return local
+        return self._numbers[i] + (local - self._starts[i])
+
+
+_Item = tuple[int, str]  # (input line number, text)
+
+
+class Splitter:
+    """Splits the lines of one input into parts (see the module docstring). Consume each part's lines, or
+    leave them: asking for the next part skips the rest of the current one."""
+
+    def __init__(self, lines: Iterable[str], layout: str, detect: bool = True) -> None:
+        self.layout = layout
+        self.detect = detect
+        names = list(REGISTRY) if detect else [layout]
+        self.layouts = [get(name) for name in names]
+        self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
+        self.source = self._glued(lines)
+        self.next_layout: str | None = None  # set by a part's lines when the next part's start is found
+
+    def parts(self) -> Iterator[Part]:
+        """The parts in input order."""
+        index = 0
+        layout: str | None = self.layout
+        while layout is not None:
+            part = Part(layout, index, iter(()), self.pending[0][0] if self.pending else 1)
+            self.next_layout = None
+            part.lines = self._lines(part, get(layout))
+            yield part
+            for _ in part.lines:  # whatever the parser left unread belongs to this part
+                pass
+            layout, index = self.next_layout, index + 1
+
+    def _glued(self, lines: Iterable[str]) -> Iterator[_Item]:
+        """Number the lines, splitting a line that ends with another page's glued opening line."""
+        owners = [layout for layout in self.layouts if layout.boundaries and layout.boundaries.glued]
+        ends = tuple(end for layout in owners if layout.boundaries for end in layout.boundaries.glued_ends)
+        anywhere = any(layout.boundaries and not layout.boundaries.glued_ends for layout in owners)
+        glued = re.compile("|".join(
+            f"(?P<g{i}>{layout.boundaries.glued.pattern})"
+            for i, layout in enumerate(owners) if layout.boundaries and layout.boundaries.glued
+        )) if owners else None
+        for number, text in enumerate(lines, start=1):
+            m = None
+            if glued is not None and text and (anywhere or text.endswith(ends)):
+                m = glued.search(text, max(0, len(text) - GLUE_TAIL))
+            if m and m.lastgroup and text[: m.start()].strip():
+                owner = owners[int(m.lastgroup[1:])].boundaries
+                if owner is not None and not owner.anchor(text.strip()):  # not a whole line of its own layout
+                    yield number, text[: m.start()]
+                    yield number, text[m.start():]
+                    continue
+            yield number, text
+
+    def _pull(self) -> _Item | None:
+        if self.pending:
+            return self.pending.popleft()
+        return next(self.source, None)
+
+    def _lines(self, part: Part, current: Layout) -> Iterator[str]:
+        """The lines of one part, handed over as its parser asks for them; ends where the next part starts."""
+        bounds = current.boundaries
+        own_anchor = bounds.anchor if bounds is not None else None
+        own_page = bounds.page if bounds is not None and bounds.page is not never else None
+        detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
+        held: deque[_Item] = deque()
+        held_text = 0
+        seen_page = False
+        local, expect = 0, -1
+        quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
+        others = [(layout, layout.boundaries.anchor) for layout in self.layouts
+                  if layout.name != current.name and layout.boundaries is not None]
+
+        def hand(item: _Item) -> str:
+            nonlocal local, expect
+            local += 1
+            if item[0] != expect:  # the first line, or a line split in two: the numbering jumps
+                part._starts.append(local)
+                part._numbers.append(item[0])
+                part.shifted = part.shifted or local != item[0]
+            expect = item[0] + 1
+            if len(part.sample) < SAMPLE_LINES and item[1].strip():
+                part.sample.append(item[1].strip())
+            return item[1]
+
+        pending, source = self.pending, self.source
+        while True:
+            if pending:
+                item = pending.popleft()
+            else:
+                got = next(source, None)
+                if got is None:
+                    break
+                item = got
+            text = item[1].strip()
+            if not text:
+                held.append(item)
+                continue
+            if quiet:
+                for name in list(quiet):
+                    quiet[name] -= 1
+                    if quiet[name] <= 0:
+                        del quiet[name]
+            ours = own_anchor is not None and own_anchor(text)
+            repeat = own_page is not None and own_page(text)
+            if repeat and not seen_page:
+                seen_page, repeat = True, False
+            if not ours and not repeat and detect and others:
+                for other, anchor in others:
+                    if anchor(text) and other.name not in quiet:
+                        start = self._change(current, other, held, item)
+                        if start is None:
+                            quiet[other.name] = WINDOW_LINES // 2
+                            continue
+                        while len(held) > start:
+                            self.pending.appendleft(held.pop())
+                        self.next_layout = other.name
+                        break
+                if self.next_layout is not None:
+                    while held:
+                        yield hand(held.popleft())
+                    return
+            if repeat and detect:
+                start = self._start(current, held, text)
+                self.pending.appendleft(item)
+                while len(held) > start:
+                    self.pending.appendleft(held.pop())
+                while held:
+                    yield hand(held.popleft())
+                self.next_layout = current.name
+                return
+            if ours:
+                while held:
+                    yield hand(held.popleft())
+                held_text = 0
+                yield hand(item)
+                continue
+            held.append(item)
+            held_text += len(item[1])
+            while len(held) > HOLD_LINES or (held_text > WINDOW_CHARS and len(held) > 1):
+                old = held.popleft()
+                held_text -= len(old[1])
+                yield hand(old)
+        while held:
+            yield hand(held.popleft())
+
+    def _start(self, layout: Layout, held: deque[_Item], anchor: str) -> int:
+        """Index in `held` where `layout`'s page starts, by its lead over the held non-blank lines."""
+        if layout.boundaries is None:
+            return len(held)
+        positions = [i for i, (_, text) in enumerate(held) if text.strip()]
+        before = [held[i][1].strip() for i in positions]
+        lead = max(0, min(len(before), layout.boundaries.lead(before, anchor)))
+        if lead == 0:
+            return len(held)
+        return positions[len(before) - lead]
+
+    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> int | None:
+        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None."""
+        start = self._start(other, held, item[1].strip())
+        ahead: list[_Item] = []
+        size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
+        count = 0
+        theirs = other.boundaries.anchor if other.boundaries is not None else None
+        rivals = [layout.boundaries.anchor for layout in self.layouts
+                  if layout.name != other.name and layout.boundaries is not None]
+        while count < WINDOW_LINES and size < WINDOW_CHARS:
+            nxt = self._pull()
+            if nxt is None:
+                break
+            ahead.append(nxt)
+            size += len(nxt[1])
+            text = nxt[1].strip()
+            count += bool(text)
+            if text and not (theirs is not None and theirs(text)) and any(anchor(text) for anchor in rivals):
+                break  # a page of another layout (or the current one again) starts: the window ends here
+        lines = [text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead]
+        window = [line.strip() for line in lines if line.strip()]  # sniffed as the hooks see lines
+        self.pending.extendleft(reversed(ahead))
+        for size in WINDOW_STEPS:  # a short page is judged on its own lines, before what follows dilutes it
+            text = "\n".join(window[:size])
+            score = other.sniff(text)
+            if score >= DETECT_THRESHOLD and score > current.sniff(text):
+                self.pending.appendleft(item)
+                return start
+            if size >= len(window):
+                break
+        return None
+
+
+def split(lines: Iterable[str], layout: str, detect: bool = True) -> Iterator[Part]:
+    """The parts of an input that starts in `layout`; with detect=False, one part (a forced layout)."""
+    return Splitter(lines, layout, detect).parts()
+

@@ -1,0 +1,188 @@
+"""Pages of different layouts in one file: each part is read in its own layout, and nothing is lost.
+
+The property: for any two samples A and B (of any layouts, golden twins included by glob), reading
+`A + "\\n" + B` gives the records of A followed by those of B, B's lines shifted by A's. The same holds
+with no newline between them when B opens with a line its layout declares may arrive glued (`cat` of a
+file without a final newline).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import AS_OF, SAMPLES, SEEDS, invoke, seed
+from scholarcli.layouts import detect, get
+from scholarcli.parsing import parse_text
+
+PAGES = Path(__file__).resolve().parent / "pages"
+SAMPLE_FILES = sorted(SEEDS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt")) + sorted(PAGES.glob("*/*.txt"))
+TODAY = date.fromisoformat(AS_OF)
+
+
+def _text(path: Path) -> str:
+    return path.read_text("utf-8")
+
+
+def _records(text: str, shift: int = 0) -> list[dict[str, Any]]:
+    out = []
+    for work in parse_text(text, as_of=TODAY):
+        record = work.to_dict()
+        record["sources"] = [{**s, "line": s["line"] + shift} for s in record["sources"]]
+        out.append(record)
+    return out
+
+
+def _layout(path: Path) -> str:
+    if path.parent == PAGES or path.parent.parent == PAGES:
+        return path.parent.name
+    found, _ = detect(_text(path))
+    assert found is not None, path
+    return found
+
+
+def _glue_allowed(a: str, b: str) -> bool:
+    """Whether `a + b` may be read as two pages: `a` ends with a line end, or `b` opens with a glueable line."""
+    if a.endswith("\n"):
+        return True
+    first = next((ln.strip() for ln in b.split("\n") if ln.strip()), "")
+    boundaries = get(_layout_of_text(b)).boundaries
+    return boundaries is not None and boundaries.glued is not None and boundaries.glued.fullmatch(first) is not None
+
+
+def _layout_of_text(text: str) -> str:
+    found, _ = detect(text)
+    assert found is not None
+    return found
+
+
+def _ids(pair: tuple[Path, Path]) -> str:
+    return f"{pair[0].stem}+{pair[1].stem}"
+
+
+PAIRS = list(itertools.product(SAMPLE_FILES, SAMPLE_FILES))
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[_ids(p) for p in PAIRS])
+def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
+    a, b = _text(pair[0]), _text(pair[1])
+    for layout in (_layout(pair[0]), _layout(pair[1])):
+        if get(layout).boundaries is None:
+            pytest.skip(f"layout {layout} declares no BOUNDARIES (see layouts/base.py): it is read as a whole input")
+    lines_a = len(a.split("\n"))
+    expected = _records(a) + _records(b, shift=lines_a)
+    assert _records(a + "\n" + b) == expected
+    if _glue_allowed(a, b):
+        shift = lines_a - 1
+        assert _records(a + b) == _records(a) + _records(b, shift=shift)
+    for variant in (_indented, _airy):  # as browsers copy pages: indented, or with extra blank lines
+        va, vb = variant(a), variant(b)
+        assert _without_lines(_records(va + "\n" + vb)) == _without_lines(_records(va) + _records(vb))
+
+
+def _indented(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else line for line in text.split("\n"))
+
+
+def _airy(text: str) -> str:
+    return "\n".join(line + "  " if line.strip() else "\n" for line in text.split("\n"))
+
+
+def _without_lines(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in r.items() if k != "sources"} for r in records]
+
+
+@pytest.mark.parametrize("pair", list(itertools.permutations(sorted(SEEDS.glob("*.txt")), 2)), ids=_ids)
+def test_cat_of_two_seeds_keeps_every_record(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    both = tmp_path / "both.txt"
+    both.write_bytes(pair[0].read_bytes() + pair[1].read_bytes())  # the seeds have no final newline
+    alone = [len(invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, p).json()) for p in pair]
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, both)
+    assert result.code == 0, result.stderr
+    assert len(result.json()) == sum(alone)
+
+
+def test_feed_then_profile_gives_the_profile_its_owner(tmp_path: Path) -> None:
+    both = tmp_path / "both.txt"
+    both.write_bytes(seed("004").read_bytes() + seed("000").read_bytes())
+    works = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, both).json()
+    assert len(works) == 36
+    assert [w["authors"] for w in works[32:]] == [["Juhua Hu"]] * 4
+    assert {s["layout"] for w in works[:32] for s in w["sources"]} == {"feed"}
+    assert works[32]["sources"][0]["layout"] == "profile"
+
+
+def test_verbose_names_each_part(tmp_path: Path) -> None:
+    both = tmp_path / "both.txt"
+    both.write_bytes(seed("004").read_bytes() + seed("000").read_bytes())
+    result = invoke("list-works", "--json", "--verbose", "--as-of", AS_OF, both)
+    assert f"{both}: layout feed (detected)" in result.stderr
+    glued_line = seed("004").read_bytes().count(b"\n") + 1  # 004 has no final newline: 000 starts on its last line
+    assert f"{both}:{glued_line}: a page in layout profile starts here" in result.stderr
+
+
+def test_two_profiles_in_one_file_each_keep_their_owner() -> None:
+    text = _text(SAMPLES / "profile_other.txt") + "\n" + _text(seed("000"))
+    works = parse_text(text, as_of=TODAY)
+    assert [w.authors for w in works] == [("Maria Schmidt-Övergaard",)] * 5 + [("Juhua Hu",)] * 4
+
+
+def test_concatenated_listing_without_final_newline(tmp_path: Path) -> None:
+    both = tmp_path / "both.txt"
+    both.write_bytes(seed("001").read_bytes() * 2)
+    works = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, both).json()
+    assert len(works) == 40
+    assert all(not (a.endswith("Jian Pei") is False and "Pei Sixun" in a) for w in works for a in w["authors"])
+    assert not any("Pei Sixun" in a for w in works for a in w["authors"])
+    assert works[20]["title"] == works[0]["title"] and works[20]["authors"] == works[0]["authors"]
+
+
+class _PlainList:
+    """A layout module without BOUNDARIES: `* Title (Year)` lines."""
+
+    NAME = "plain-list"
+    SUMMARY = "test layout"
+
+    @staticmethod
+    def sniff(head: str) -> float:
+        lines = [ln for ln in head.split("\n") if ln.strip()]
+        return sum(ln.startswith("* ") for ln in lines) / len(lines) if lines else 0.0
+
+    @staticmethod
+    def iter_parse(lines: Any, path: str, as_of: date) -> Any:
+        from scholarcli.model import Source, Work
+
+        for number, line in enumerate(lines, start=1):
+            if line.startswith("* "):
+                title, _, year = line[2:].rpartition(" (")
+                yield Work(title=title, year=int(year.rstrip(")")), sources=(Source("plain-list", path, number),))
+
+    @staticmethod
+    def parse(text: str, path: str, as_of: date) -> Any:
+        raise NotImplementedError
+
+
+def test_a_layout_without_boundaries_reads_the_whole_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from scholarcli import layouts
+
+    monkeypatch.setitem(sys.modules, "plain_list_layout", _PlainList)
+    monkeypatch.setitem(layouts.REGISTRY, "plain-list", "plain_list_layout")
+    layouts.get.cache_clear()
+    try:
+        listing = "".join(f"* {title} ({year})\n" for title, year in [
+            ("Attention Is All You Need", 2017), ("Deep Residual Learning for Image Recognition", 2016),
+            ("Adam: A Method for Stochastic Optimization", 2014)])
+        assert [w.title for w in parse_text(listing)] == [
+            "Attention Is All You Need", "Deep Residual Learning for Image Recognition",
+            "Adam: A Method for Stochastic Optimization"]
+        # Feed headers later in the input do not take it away from the layout it was detected in.
+        mixed = listing * 4 + "96.6LGJun 2\nFFR: Forward-Forward Learning for RegressionXinyang Liu\nAn abstract.\n"
+        assert {w.sources[0].layout for w in parse_text(mixed, as_of=TODAY)} == {"plain-list"}
+    finally:
+        layouts.get.cache_clear()
