@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from conftest import AS_OF, invoke
 from scholarcli.dedupe import compare
 from scholarcli.dedupe.merge import merge_works
@@ -109,11 +107,6 @@ def test_coauthors_over_dblp_google_scholar_and_semantic_scholar() -> None:
     assert len(rows) == 10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dedupe keeps dblp's `[i12] Worst-case Optimal Join Algorithms. CoRR abs/1203.1952 (2012)` apart from "
-    "its conference version `[c30] Worst-case optimal join algorithms: [extended abstract]. PODS 2012: 37-48`",
-)
 def test_a_corr_entry_and_its_extended_abstract_are_one_work() -> None:
     # The JACM 2018 version (on all three pages) stays a work of its own; the PODS 2012 paper and its CoRR
     # preprint are one: 10 works, 5 with Rudra, 4 with Ré, 2 with Porat.

@@ -130,3 +130,19 @@ def test_author_lists_cut_short_set_authors_truncated() -> None:
     )
     first = arxiv_listing.parse(text, "t.txt", date(2026, 1, 1)).works[0]
     assert (first.authors, first.authors_truncated) == (("Yihe Dong", "Jean-Baptiste Cordonnier"), True)
+
+
+def test_a_copy_that_stops_at_more_keeps_the_cut_abstract() -> None:
+    text = (
+        "  1. arXiv:2207.02098  [pdf, other\n\n     cs.DB\n\n     Convergence of Datalog over (Pre-) Semirings\n\n"
+        "     Authors: Mahmoud Abo Khamis, Hung Q. Ngo, Reinhard Pichler, Dan Suciu, Yisu Remy Wang\n\n"
+        "     Abstract: Recursive queries have been studied in the framework of datalog, which restricts "
+        "recursion to monotone queries over sets. We consider… ▽ More\n\n"
+        "     Submitted 5 July, 2022; originally announced July 2022.\n"
+    )
+    result = arxiv_listing.parse(text, "cut.txt", date(2026, 1, 1))
+    [work] = result.works
+    assert work.abstract is not None
+    assert work.abstract.startswith("Recursive queries") and work.abstract.endswith("We consider…")
+    assert "▽" not in work.abstract
+    assert [i.message for i in result.issues] == ["abstract cut off after ▽ More; kept what was there"]

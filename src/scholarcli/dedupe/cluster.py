@@ -26,6 +26,7 @@ from scholarcli.dedupe.rules import (
 from scholarcli.model import Work
 from scholarcli.model.results import Link
 from scholarcli.normalise.titles import match_key
+from scholarcli.unionfind import UnionFind
 
 #: How many records of each of two clusters are checked against each other before they join (and how many
 #: earlier records with an equal title a record is compared with).
@@ -50,27 +51,6 @@ class DedupeResult:
     clusters: list[list[int]]
     links: list[Link] = field(default_factory=list)
     near_misses: list[NearMiss] = field(default_factory=list)
-
-
-class UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if ra > rb:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        return True
 
 
 def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:
@@ -140,10 +120,13 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
         if uf.find(i) != uf.find(j):
             settle(i, j, title_guards(works[i], works[j], rep_keys[i], rep_keys[j], score, threshold), "fuzzy-title")
 
-    # Dropped subtitles and headings: a title one of whose parts is another record's whole title.
+    # Dropped subtitles and headings: a title one of whose parts is another record's whole title. Records
+    # that share that title but stayed apart (a 2012 preprint, its 2018 journal version) are each tried.
     for i, key in rep_keys.items():
         for part in title_parts_keys(works[i].title):
-            if part in by_key and uf.find(i) != uf.find(j := by_key[part][0]):
+            for j in by_key.get(part, [])[:CROSS_CHECK]:
+                if uf.find(i) == uf.find(j):
+                    continue
                 subtitled = subtitle_rule(works[j], works[i], part, key)
                 if subtitled is not None:
                     settle(j, i, subtitled, "subtitle")

@@ -88,7 +88,7 @@ def detect(text: str) -> tuple[str | None, dict[str, float]]:
     The specific layouts are tried first; only when none clears the threshold is the fallback (a list of
     citations) scored, so a page that a specific layout reads is never taken for a citation list.
     """
-    scores = {layout.name: layout.sniff(text) for layout in all_layouts() if layout.name != FALLBACK}
+    scores = {name: get(name).sniff(text) for name in REGISTRY if name != FALLBACK}  # the fallback loads late
     best = max(scores, key=lambda name: scores[name])
     if scores[best] >= DETECT_THRESHOLD:
         return best, scores

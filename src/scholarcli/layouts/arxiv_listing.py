@@ -221,11 +221,16 @@ def _is_category_line(line: str) -> bool:
 
 
 def full_abstract(lines: list[str]) -> str | None:
-    """The full abstract: the text between `▽ More` and `△ Less` when the page shows both, else all of it."""
+    """The full abstract: the text between `▽ More` and `△ Less` when the page shows both, else all of it.
+
+    A copy that stops at `▽ More` (the full text was never expanded) keeps the cut text shown before it.
+    """
     text = "\n".join(lines)
     if _MORE in text:
-        after = text.split(_MORE, 1)[1]
+        before, after = text.split(_MORE, 1)
         text = after.split(_LESS, 1)[0]
+        if not text.strip():
+            text = before
     else:
         text = text.replace(_LESS, "")
     text = " ".join(text.split())

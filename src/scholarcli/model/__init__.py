@@ -168,13 +168,17 @@ class ParseResult:
         """Gather what a streaming parser yields into one result."""
         result = cls(layout=layout, path=path)
         for event in events:
-            if isinstance(event, Work):
-                result.works.append(event)
-            elif isinstance(event, ParseIssue):
-                result.issues.append(event)
-            else:
-                result.profile = event
+            result.add(event)
         return result
+
+    def add(self, event: Work | ParseIssue | Profile) -> None:
+        """Keep one thing a parser yielded: a record, a damaged block, or the profile header."""
+        if isinstance(event, Work):
+            self.works.append(event)
+        elif isinstance(event, ParseIssue):
+            self.issues.append(event)
+        else:
+            self.profile = event
 
 
 #: What a layout parser yields as it reads: records, damaged blocks, and a profile header.
