@@ -25,9 +25,13 @@ _APOSTROPHES = "'’"
 
 def _is_capitalised_word(word: str) -> bool:
     """`Hao`, `Léon`, `Ng`: an upper-case letter followed only by lower-case letters or apostrophes."""
-    if not word or not (word[0].isalpha() and word[0].isupper()):
+    if not word or not (word[0].isalpha() and word[0].isupper()) or word[-1] in _APOSTROPHES:
         return False
-    return all(ch.islower() or ch in _APOSTROPHES for ch in word[1:]) and word[-1] not in _APOSTROPHES
+    rest = word[1:]
+    if rest.isascii():  # most names: one C-level test (an ASCII letter is lower-case exactly when it is a-z)
+        letters = rest.replace("'", "")
+        return not letters or (letters.isalpha() and letters.islower())
+    return all(ch.islower() or ch in _APOSTROPHES for ch in rest)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,11 +79,14 @@ def looks_like_name(text: str) -> bool:
     return all(is_given_name(t) or is_surname(t) or t.lower() in PARTICLES for t in tokens[1:-1])
 
 
+_KEY_PUNCTUATION = re.compile(r"[.\-‐,']")
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparison key: accents folded, casefolded, punctuation dropped, single spaces."""
     folded = fold_accents(name).casefold()
-    folded = re.sub(r"[.\-‐,']", " ", folded)
+    folded = _KEY_PUNCTUATION.sub(" ", folded)
     return " ".join(folded.split())
 
 
