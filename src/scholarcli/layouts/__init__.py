@@ -53,6 +53,27 @@ DETECT_THRESHOLD = 0.5
 FALLBACK = "citation-list"
 
 
+def _always(head: str) -> bool:
+    return True
+
+
+def _opens_array(head: str) -> bool:
+    return head.lstrip()[:1] == "["
+
+
+#: The file formats, read as whole inputs (they declare no BOUNDARIES, so the page splitter never loads them),
+#: each with a cheap test that its sniff can only score above 0 when the opening passes. Detection loads a
+#: format's module only when the test passes, which keeps every other run from paying for its imports.
+WHOLE_INPUT_FORMATS: dict[str, Callable[[str], bool]] = {
+    "bibtex": lambda head: "@" in head,  # an `@article{` entry
+    "ris": lambda head: "TY" in head,  # a `TY  - JOUR` line
+    "csl-json": _opens_array,  # `[{…}]`
+    "json": _opens_array,
+    "jsonl": lambda head: head.lstrip()[:1] == "{",  # an object on the first line
+    "csv": lambda head: "title" in head.lstrip("\ufeff\n")[:4096].split("\n", 1)[0],  # a header naming `title`
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """A page layout: its name, a one-line summary, a sniffer scoring 0-1, its parsers, and where its pages
@@ -88,7 +109,11 @@ def detect(text: str) -> tuple[str | None, dict[str, float]]:
     The specific layouts are tried first; only when none clears the threshold is the fallback (a list of
     citations) scored, so a page that a specific layout reads is never taken for a citation list.
     """
-    scores = {name: get(name).sniff(text) for name in REGISTRY if name != FALLBACK}  # the fallback loads late
+    scores = {
+        name: get(name).sniff(text) if WHOLE_INPUT_FORMATS.get(name, _always)(text) else 0.0
+        for name in REGISTRY
+        if name != FALLBACK  # the fallback is loaded only when it is needed
+    }
     best = max(scores, key=lambda name: scores[name])
     if scores[best] >= DETECT_THRESHOLD:
         return best, scores

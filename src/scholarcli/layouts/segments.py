@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from scholarcli.layouts import DETECT_THRESHOLD, FALLBACK, REGISTRY, Layout, get
+from scholarcli.layouts import DETECT_THRESHOLD, FALLBACK, REGISTRY, WHOLE_INPUT_FORMATS, Layout, get
 from scholarcli.layouts.base import never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
@@ -71,8 +71,8 @@ class Splitter:
     def __init__(self, lines: Iterable[str], layout: str, detect: bool = True) -> None:
         self.layout = layout
         self.detect = detect
-        # The fallback declares no BOUNDARIES (nothing in a citation list is its own), so it is not loaded here.
-        names = [name for name in REGISTRY if name != FALLBACK] if detect else [layout]
+        # The fallback and the file formats declare no BOUNDARIES, so they are not loaded here.
+        names = [n for n in REGISTRY if n != FALLBACK and n not in WHOLE_INPUT_FORMATS] if detect else [layout]
         self.layouts = [get(name) for name in names]
         self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
         self.source = self._glued(lines)
