@@ -5,6 +5,8 @@
 Titles are drawn from a technical vocabulary (so rare-token blocking sees realistic word frequencies);
 a duplicate repeats an earlier work with its title re-typed (case, punctuation, one typo, a dropped word, or
 typos in two or three of its words), and `Fake.kind` says which, so the benchmark can measure recall per kind.
+With `--rare-names` every author gets a made-up name in no lexicon (`Depa Ziru`, `Lija Nerovan`), as
+transliterated or rare names are: nothing a parser caches or looks up can help it.
 """
 
 from __future__ import annotations
@@ -112,6 +114,22 @@ def _slip(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice("aeiourstln") + word[i + 1:]
 
 
+_ONSETS = ("", "b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "th",
+           "kr", "tr", "dr", "zh", "ng")
+_VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou", "ia", "uo")
+
+
+def _rare_name(rng: random.Random) -> str:
+    """A made-up `Given Family` name of two or three syllables per part: in no lexicon, rarely repeated."""
+    def part() -> str:
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(2, 3)))
+        if rng.random() < 0.3:
+            word += rng.choice("nrsk")
+        return word.capitalize()
+
+    return f"{part()} {part()}"
+
+
 def _abstract(rng: random.Random) -> str:
     sentences = []
     for _ in range(rng.randint(4, 8)):
@@ -120,8 +138,11 @@ def _abstract(rng: random.Random) -> str:
     return " ".join(sentences)
 
 
-def fakes(n: int, dup_rate: float, seed: int = 7, abstracts: bool = True) -> Iterator[Fake]:
-    """N fake works; a `dup_rate` share repeat an earlier work with a re-typed title."""
+def fakes(n: int, dup_rate: float, seed: int = 7, abstracts: bool = True, rare_names: bool = False) -> Iterator[Fake]:
+    """N fake works; a `dup_rate` share repeat an earlier work with a re-typed title.
+
+    `rare_names` gives every author a made-up name (`_rare_name`) instead of one drawn from a short list.
+    """
     rng = random.Random(seed)
     made: list[Fake] = []
     for k in range(n):
@@ -135,7 +156,8 @@ def fakes(n: int, dup_rate: float, seed: int = 7, abstracts: bool = True) -> Ite
         month = rng.randint(1, 12)
         fake = Fake(
             title=_title(rng),
-            authors=[f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 7))],
+            authors=[_rare_name(rng) if rare_names else f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
+                     for _ in range(rng.randint(1, 7))],
             year=year,
             month=month,
             day=rng.randint(1, 28),
@@ -205,8 +227,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--dup-rate", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rare-names", action="store_true", help="authors with made-up names in no lexicon")
     args = parser.parse_args()
-    render(args.layout, fakes(args.records, args.dup_rate, args.seed), sys.stdout)
+    render(args.layout, fakes(args.records, args.dup_rate, args.seed, rare_names=args.rare_names), sys.stdout)
 
 
 if __name__ == "__main__":

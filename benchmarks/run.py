@@ -1,23 +1,28 @@
-"""Benchmarks: parse throughput per layout, dedupe time and memory at 10k/100k/1M records, start-up time.
+"""Benchmarks for issue 11, as ratios measured in one run: streaming parse against the line-reading floor,
+the feed on names in no lexicon, peak RSS while streaming, dedupe against --no-dedupe, start-up against
+`import typer`; and dedupe time, memory and recall at 10k/100k/1M records.
 
-    python benchmarks/run.py                       # everything; prints a Markdown report
-    python benchmarks/run.py --quick               # smaller sizes, for a smoke run
-    python benchmarks/run.py --output benchmarks/RESULTS.md
+    python benchmarks/run.py                                  # every figure; prints a Markdown report
+    python benchmarks/run.py --quick                          # small dumps, for a smoke run
+    python benchmarks/run.py --mb 50 --version before=/tmp/old/src --version after=src --output out.md
+    python benchmarks/run.py --profile feed-rare              # where the time goes, in-process (cProfile)
+    python benchmarks/run.py --dedupe-only 10000 100000       # dedupe recall and memory, as JSON lines
 
-Each measurement that reports memory runs in a fresh process, so peak RSS belongs to that measurement alone.
+Each `--version NAME=SRC` runs `scholar` from that source tree (PYTHONPATH), so two versions are measured
+side by side on the same dumps, interleaved. Byte-code caches are on in every child process, as in a
+user's install (PYTHONDONTWRITEBYTECODE is removed from their environment).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
-import time
 from datetime import date as _date
 from pathlib import Path
 from typing import Any
@@ -29,54 +34,155 @@ sys.path.insert(0, str(HERE))
 
 from generate import LAYOUTS, fakes, render  # noqa: E402
 
-PARSE_TARGET = 25.0  # MB/s
-RSS_RATIO_TARGET = 2.0
-DEDUPE_TARGETS = {100_000: 10.0, 1_000_000: 90.0}  # seconds
+STREAM_RATIO_TARGET = 8.0  # streaming parse -> JSONL, × the line-reading floor
+FEED_RATIO_TARGET = 15.0
+DEDUPE_RATIO_TARGET = 2.0  # list-works (deduped) × list-works --no-dedupe, 100k feed records
 STARTUP_RATIO_TARGET = 1.5
+DEDUPE_TARGETS = {100_000: 10.0, 1_000_000: 90.0}  # seconds
+#: The dumps streamed: every generator layout, plus the feed with made-up names in no lexicon.
+DUMPS = (*LAYOUTS, "feed-rare")
+MAIN = "import sys; from scholarcli.cli import main; sys.exit(main())"  # what the `scholar` script runs
 
 
-def _scholar() -> str:
-    found = Path(sys.executable).with_name("scholar")
-    return str(found) if found.exists() else shutil.which("scholar") or "scholar"
+def child_env(src: str | None = None) -> dict[str, str]:
+    """The environment of a measured process: byte-code caches on, and `src` first on the import path."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if src:
+        env["PYTHONPATH"] = str(Path(src).resolve())
+    return env
 
 
-def _peak_rss_of(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> tuple[float, float]:
-    """Run a command in a fresh helper process; return (seconds, peak RSS in MB) of the command alone."""
+def scholar(*args: str) -> list[str]:
+    """The command line of `scholar ARGS` for this interpreter (the source tree comes from child_env)."""
+    return [sys.executable, "-c", MAIN, *args]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Run a command in a fresh helper process; return (wall s, CPU s, peak RSS MB) of the command alone."""
     helper = (
         "import resource, subprocess, sys, time, json;"
         "t = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True);"
-        "d = time.perf_counter() - t;"
-        "print(json.dumps([d, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))"
+        "d = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(json.dumps([d, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024]))"
     )
-    done = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, check=True)
-    seconds, rss = json.loads(done.stdout)
-    return float(seconds), float(rss)
+    done = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, check=True, env=env)
+    wall, cpu, rss = json.loads(done.stdout)
+    return float(wall), float(cpu), float(rss)
 
 
-def parse_benchmark(records: int) -> list[dict[str, float | str]]:
-    """Per layout: in-process parse MB/s (best of 3) and end-to-end streaming list-works speed and peak RSS."""
+FLOOR = """
+import sys, time
+t = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        pass
+print(time.perf_counter() - t)
+"""
+
+
+def floor_seconds(path: Path) -> float:
+    """The line-reading floor: a Python loop reading the file's lines (best of 3, in a fresh process)."""
+    runs = [subprocess.run([sys.executable, "-c", FLOOR, str(path)], capture_output=True, text=True, check=True)
+            for _ in range(3)]
+    return min(float(r.stdout) for r in runs)
+
+
+def make_dump(name: str, mb: float, records: int | None = None) -> Path:
+    """A generator dump of about `mb` MB (or of `records` records) in layout `name` (`feed-rare`: the feed
+    with made-up names); reused when it already exists."""
     OUT.mkdir(exist_ok=True)
-    rows: list[dict[str, float | str]] = []
-    for layout in LAYOUTS:
-        path = OUT / f"{layout}-{records}.txt"
+    layout, rare = (name.removesuffix("-rare"), name.endswith("-rare"))
+    if records is None:
+        sample = io.StringIO()
+        render(layout, fakes(2000, 0.1, rare_names=rare), sample)
+        records = max(100, int(2000 * mb * 1e6 / len(sample.getvalue().encode("utf-8"))))
+    path = OUT / f"{name}-{records}.txt"
+    if not path.exists():
         with path.open("w", encoding="utf-8") as out:
-            render(layout, fakes(records, 0.1), out)
-        text = path.read_text("utf-8")
-        mb = path.stat().st_size / 1e6
-        best = min(_parse_seconds(layout, text, str(path)) for _ in range(3))
-        del text
-        seconds, rss = _peak_rss_of([_scholar(), "list-works", "--no-dedupe", "--format", "jsonl", str(path)])
-        rows.append({"layout": layout, "mb": mb, "parse_mbps": mb / best, "cli_mbps": mb / seconds,
-                     "cli_seconds": seconds, "rss_mb": rss})
+            render(layout, fakes(records, 0.1, rare_names=rare), out)
+    return path
+
+
+def stream_benchmark(versions: dict[str, str | None], mb: float) -> list[dict[str, Any]]:
+    """Per dump: the floor, and each version's `list-works --no-dedupe --format jsonl` wall/CPU/peak RSS."""
+    rows = []
+    for name in DUMPS:
+        path = make_dump(name, mb)
+        row: dict[str, Any] = {"dump": name, "mb": path.stat().st_size / 1e6, "floor": floor_seconds(path)}
+        for version, src in versions.items():
+            runs = [timed(scholar("list-works", "--no-dedupe", "--format", "jsonl", str(path)), child_env(src))
+                    for _ in range(2)]
+            row[version] = min(runs)
+        rows.append(row)
+        print(f"  {name}: {row}", file=sys.stderr)
     return rows
 
 
-def _parse_seconds(layout: str, text: str, path: str) -> float:
-    from scholarcli.layouts import get
+def rss_flat(versions: dict[str, str | None], mb: float) -> list[dict[str, Any]]:
+    """Peak RSS of streaming the feed dump at a quarter and at the full size: flat memory means equal."""
+    rows = []
+    for size in (mb / 4, mb):
+        path = make_dump("feed", size)
+        row: dict[str, Any] = {"mb": path.stat().st_size / 1e6}
+        for version, src in versions.items():
+            row[version] = timed(scholar("list-works", "--no-dedupe", "--format", "jsonl", str(path)),
+                                 child_env(src))[2]
+        rows.append(row)
+    return rows
 
-    start = time.perf_counter()
-    get(layout).parse(text, path, _date(2026, 11, 23))
-    return time.perf_counter() - start
+
+def dedupe_cli_benchmark(versions: dict[str, str | None], records: int) -> dict[str, Any]:
+    """`list-works --format jsonl` (deduped) against `--no-dedupe` on a feed dump of `records` records."""
+    path = make_dump("feed", 0, records)
+    row: dict[str, Any] = {"records": records, "mb": path.stat().st_size / 1e6}
+    for version, src in versions.items():
+        plain = timed(scholar("list-works", "--no-dedupe", "--format", "jsonl", str(path)), child_env(src))
+        deduped = timed(scholar("list-works", "--format", "jsonl", str(path)), child_env(src))
+        row[version] = (plain, deduped)
+    return row
+
+
+def startup_benchmark(versions: dict[str, str | None], runs: int) -> dict[str, dict[str, float]]:
+    """Median wall and CPU time of `import typer` and, per version, `list-works --json` on seed 001.
+
+    The runs are interleaved, so load from other jobs falls on every command alike; one warm-up run each
+    writes the byte-code caches first."""
+    seed = str(next((ROOT / "seeds").glob("001_*.txt")))
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "import typer": ([sys.executable, "-c", "import typer"], child_env())}
+    for version, src in versions.items():
+        commands[version] = (scholar("list-works", "--json", seed), child_env(src))
+    for cmd, env in commands.values():
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=env)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, env) in commands.items():
+            wall, cpu, _rss = timed(cmd, env)
+            times[name].append((wall, cpu))
+    return {name: {"wall": statistics.median(t[0] for t in ts), "cpu": statistics.median(t[1] for t in ts)}
+            for name, ts in times.items()}
+
+
+PROFILE_CHILD = """
+import cProfile, os, pstats, sys
+from datetime import date
+from scholarcli.pipeline import iter_records
+from scholarcli.render.data import works_jsonl
+path = sys.argv[1]
+with open(os.devnull, "w", encoding="utf-8") as out:
+    cProfile.run("works_jsonl(iter_records([path], as_of=date(2026, 11, 23)), out)", "/tmp/scholar-bench.prof")
+pstats.Stats("/tmp/scholar-bench.prof").sort_stats("tottime").print_stats(20)
+"""
+
+
+def profile(name: str, mb: float, src: str | None) -> str:
+    """cProfile of reading, parsing and writing a dump as JSONL (what list-works --no-dedupe --format jsonl
+    does), in-process: the top functions by own time."""
+    path = make_dump(name, mb)
+    done = subprocess.run([sys.executable, "-c", PROFILE_CHILD, str(path)], capture_output=True, text=True,
+                          env=child_env(src))
+    return done.stdout + done.stderr
 
 
 DEDUPE_CHILD = """
@@ -129,25 +235,6 @@ def dedupe_benchmark(sizes: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def startup_benchmark(runs: int) -> dict[str, float]:
-    """Median wall time of `import typer`, `scholar --version` and `scholar list-works --json` on seed 001."""
-    seed = next((ROOT / "seeds").glob("001_*.txt"))
-    commands = {
-        "python -c 'import typer'": [sys.executable, "-c", "import typer"],
-        "scholar --version": [_scholar(), "--version"],
-        "scholar list-works --json seeds/001…": [_scholar(), "list-works", "--json", str(seed)],
-    }
-    medians = {}
-    for name, cmd in commands.items():
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-            times.append(time.perf_counter() - start)
-        medians[name] = statistics.median(times)
-    return medians
-
-
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -161,61 +248,115 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
-def report(parse: list[dict[str, float | str]], dedupe: list[dict[str, Any]], startup: dict[str, float]) -> str:
-    lines = [f"Measured {_date.today().isoformat()} on {machine()}.", "", "## Parse throughput", "",
-             f"Synthetic dumps from benchmarks/generate.py. Target: parse ≥ {PARSE_TARGET:g} MB/s per layout; "
-             f"peak RSS ≤ {RSS_RATIO_TARGET:g}× the input when not deduping.", "",
-             "| layout | input MB | parse MB/s | list-works --no-dedupe --format jsonl | peak RSS MB | RSS / input |",
-             "|---|---:|---:|---:|---:|---:|"]
-    for r in parse:
-        mb, rss = float(r["mb"]), float(r["rss_mb"])
-        cli = f"{float(r['cli_mbps']):.1f} MB/s ({float(r['cli_seconds']):.2f} s)"
-        parse_rate = float(r["parse_mbps"])
-        lines.append(f"| {r['layout']} | {mb:.1f} | {parse_rate:.1f} | {cli} | {rss:.0f} | {rss / mb:.2f}× |")
-    kinds = sorted({kind for r in dedupe for kind in r["recall"]})
-    lines += ["", "## Dedupe", "", "Synthetic titles with 10% re-typed duplicates (case, punctuation, one typo, a "
-              "dropped word, or typos in two or three words). `expected` is the number of distinct works the generator "
-              "made. Recall is per duplicate pair (the copy and its original in one cluster), overall and per kind of "
-              "re-typing; `lost` counts pairs the rules would merge (`compare`) that blocking never compared. "
-              "Memory: resident size once the records are built, and the peak during dedupe.", "",
-              "| records | seconds | CPU s | target | works found | expected | pair recall | "
-              + " | ".join(f"{k} recall" for k in kinds) + " | lost | RSS loaded, MB | peak RSS MB |",
-              "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|"]
-    for r in dedupe:
-        target = DEDUPE_TARGETS.get(int(r["records"]))
-        per_kind = " | ".join(f"{r['recall'].get(k, 0):.4f}" for k in kinds)
-        limit = f"≤ {target:g} s" if target else "–"
-        lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {r['cpu']:.2f} | {limit} | "
-                     f"{int(r['works']):,} | {int(r['expected']):,} | {r['pair_recall']:.4f} | {per_kind} | "
-                     f"{int(r['lost_to_blocking'])} | {r['rss_before_mb']:.0f} | {r['peak_mb']:.0f} |")
-    base = startup["python -c 'import typer'"]
-    lines += ["", "## Start-up", "", f"Median of repeated runs. Target: within {STARTUP_RATIO_TARGET:g}× of a bare "
-              "`import typer`.", "", "| command | median s | × import typer |", "|---|---:|---:|"]
-    for name, seconds in startup.items():
-        lines.append(f"| `{name}` | {seconds:.3f} | {seconds / base:.2f} |")
+def _ratio(value: float, base: float, target: float) -> str:
+    ratio = value / base
+    return f"{ratio:.1f}× ({'met' if ratio <= target else f'missed by {ratio / target:.2f}×'})"
+
+
+def report(versions: list[str], stream: list[dict[str, Any]], flat: list[dict[str, Any]], dedupe_cli: dict[str, Any],
+           startup: dict[str, dict[str, float]], dedupe: list[dict[str, Any]]) -> str:
+    """The Markdown report: each figure of issue 11 per version, with its target."""
+    load = os.getloadavg()
+    lines = [f"Measured {_date.today().isoformat()} on {machine()}; load average {load[0]:.1f} / {load[1]:.1f} / "
+             f"{load[2]:.1f} at the end. Versions: {', '.join(versions)}. Times are wall seconds (best of 2) with "
+             "CPU seconds beside them; ratios are of wall times.", "",
+             "## Streaming parse → JSONL against the line-reading floor", "",
+             f"`scholar list-works --no-dedupe --format jsonl DUMP > /dev/null`, interpreter start included, against a "
+             f"Python loop reading the dump's lines. Target: ≤ {STREAM_RATIO_TARGET:g}× the floor "
+             f"(the feed with made-up names, `feed-rare`: ≤ {FEED_RATIO_TARGET:g}×).", "",
+             "| dump | MB | floor s | " + " | ".join(f"{v} s (CPU) | {v} MB/s | {v} × floor | {v} peak RSS MB"
+                                                     for v in versions) + " |",
+             "|---|---:|---:|" + "---:|---:|---:|---:|" * len(versions)]
+    for r in stream:
+        target = FEED_RATIO_TARGET if r["dump"].startswith("feed") else STREAM_RATIO_TARGET
+        cells = []
+        for v in versions:
+            wall, cpu, rss = r[v]
+            cells.append(f"{wall:.2f} ({cpu:.2f}) | {r['mb'] / wall:.1f} | {_ratio(wall, r['floor'], target)}; "
+                         f"CPU {cpu / r['floor']:.1f}× | {rss:.0f}")
+        lines.append(f"| {r['dump']} | {r['mb']:.1f} | {r['floor']:.3f} | " + " | ".join(cells) + " |")
+    lines += ["", "## Peak RSS while streaming", "", "The feed dump at a quarter and at the full size; flat memory "
+              "means the same peak.", "", "| MB | " + " | ".join(f"{v} peak RSS MB" for v in versions) + " |",
+              "|---:|" + "---:|" * len(versions)]
+    for r in flat:
+        lines.append(f"| {r['mb']:.1f} | " + " | ".join(f"{r[v]:.0f}" for v in versions) + " |")
+    d = dedupe_cli
+    lines += ["", f"## Dedupe of {d['records']:,} feed records, parse included", "",
+              f"`list-works --format jsonl` against `list-works --no-dedupe --format jsonl` on the same "
+              f"{d['mb']:.0f} MB dump. Target: ≤ {DEDUPE_RATIO_TARGET:g}×.", "",
+              "| version | --no-dedupe s (CPU) | deduped s (CPU) | peak RSS MB, deduped | ratio |",
+              "|---|---:|---:|---:|---:|"]
+    for v in versions:
+        plain, deduped = d[v]
+        lines.append(f"| {v} | {plain[0]:.2f} ({plain[1]:.2f}) | {deduped[0]:.2f} ({deduped[1]:.2f}) | "
+                     f"{deduped[2]:.0f} | {_ratio(deduped[0], plain[0], DEDUPE_RATIO_TARGET)} |")
+    base = startup["import typer"]
+    lines += ["", "## Start-up", "", f"`scholar list-works --json seeds/001…` against `python -c 'import typer'`, "
+              f"medians of interleaved runs with byte-code caches on. Target: ≤ {STARTUP_RATIO_TARGET:g}×.", "",
+              "| command | wall s | CPU s | × import typer (wall) | × import typer (CPU) |",
+              "|---|---:|---:|---:|---:|",
+              f"| `import typer` | {base['wall']:.3f} | {base['cpu']:.3f} | 1.0× | 1.0× |"]
+    for v in versions:
+        t = startup[v]
+        lines.append(f"| {v} `list-works --json` | {t['wall']:.3f} | {t['cpu']:.3f} | "
+                     f"{_ratio(t['wall'], base['wall'], STARTUP_RATIO_TARGET)} | "
+                     f"{_ratio(t['cpu'], base['cpu'], STARTUP_RATIO_TARGET)} |")
+    if dedupe:
+        kinds = sorted({kind for r in dedupe for kind in r["recall"]})
+        lines += ["", "## Dedupe recall and memory (the version on the import path of this script)", "",
+                  "Synthetic titles with 10% re-typed duplicates; recall per duplicate pair; `lost` counts pairs the "
+                  "rules would merge that blocking never compared.", "",
+                  "| records | seconds | CPU s | target | works found | expected | pair recall | "
+                  + " | ".join(f"{k} recall" for k in kinds) + " | lost | RSS loaded, MB | peak RSS MB | KB/record |",
+                  "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|---:|"]
+        for r in dedupe:
+            target = DEDUPE_TARGETS.get(int(r["records"]))
+            per_kind = " | ".join(f"{r['recall'].get(k, 0):.4f}" for k in kinds)
+            limit = f"≤ {target:g} s" if target else "–"
+            per_record = r["peak_mb"] * 1024 / int(r["records"])
+            lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {r['cpu']:.2f} | {limit} | "
+                         f"{int(r['works']):,} | {int(r['expected']):,} | {r['pair_recall']:.4f} | {per_kind} | "
+                         f"{int(r['lost_to_blocking'])} | {r['rss_before_mb']:.0f} | {r['peak_mb']:.0f} | "
+                         f"{per_record:.2f} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--quick", action="store_true", help="small dumps and few runs, for a smoke run")
+    parser.add_argument("--mb", type=float, default=50.0, help="size of each streamed dump in MB (default 50)")
+    parser.add_argument("--version", action="append", metavar="NAME=SRC", default=[],
+                        help="measure scholar from this source tree (repeatable); default: the installed one")
+    parser.add_argument("--dedupe-records", type=int, default=100_000, help="feed records for dedupe vs --no-dedupe")
+    parser.add_argument("--dedupe-sizes", type=int, nargs="*", default=None,
+                        help="sizes for the dedupe recall/memory benchmark (default 10000 100000; none: skip)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("--profile", metavar="DUMP", help="only profile parsing DUMP (a layout, or feed-rare)")
     parser.add_argument("--dedupe-only", type=int, nargs="+", metavar="N",
                         help="only the dedupe benchmark, at these sizes; prints its rows as JSON lines")
     args = parser.parse_args()
+    versions: dict[str, str | None] = dict(v.split("=", 1) for v in args.version) or {"installed": None}
+    mb = 2.0 if args.quick else args.mb
+    if args.profile:
+        for name, src in versions.items():
+            print(f"### {name}\n{profile(args.profile, mb, src)}")
+        return
     if args.dedupe_only:
         for row in dedupe_benchmark(args.dedupe_only):
             print(json.dumps(row))
         return
-    parse_records = 5_000 if args.quick else 40_000
-    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
-    print("parse…", file=sys.stderr)
-    parse = parse_benchmark(parse_records)
-    print("dedupe…", file=sys.stderr)
-    dedupe = dedupe_benchmark(sizes)
+    print("streaming…", file=sys.stderr)
+    stream = stream_benchmark(versions, mb)
+    print("peak RSS…", file=sys.stderr)
+    flat = rss_flat(versions, mb)
+    print("dedupe against --no-dedupe…", file=sys.stderr)
+    dedupe_cli = dedupe_cli_benchmark(versions, 5_000 if args.quick else args.dedupe_records)
     print("start-up…", file=sys.stderr)
-    startup = startup_benchmark(5 if args.quick else 20)
-    text = report(parse, dedupe, startup)
+    startup = startup_benchmark(versions, 5 if args.quick else 21)
+    sizes = args.dedupe_sizes if args.dedupe_sizes is not None else [10_000] if args.quick else [10_000, 100_000]
+    print("dedupe recall and memory…", file=sys.stderr)
+    dedupe = dedupe_benchmark(sizes) if sizes else []
+    text = report(list(versions), stream, flat, dedupe_cli, startup, dedupe)
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -44,3 +44,23 @@ def test_ids_are_stable_and_typed() -> None:
     assert Work(doi="10.1000/XYZ").id == "doi:10.1000/xyz"
     assert Work(title="Attention Is All You Need").id == Work(title="attention is all you need.").id
     assert Work(abstract="Some text").id.startswith("text:")
+
+
+def test_to_dict_carries_every_field_in_contract_order() -> None:
+    """Work.to_dict is spelled out for speed: it must still hold every dataclass field, as JSON values."""
+    from dataclasses import fields
+
+    from scholarcli.model import JSON_KEYS, Source
+
+    values = {"title": "T", "authors": ("A B", "C D"), "authors_truncated": True, "year": 2020, "date": "2020-01-02",
+              "updated": "2021-03-04", "arxiv_id": "2001.00001", "arxiv_version": 2, "doi": "10.1/x", "pmid": "123",
+              "citations": 7, "venue": "V", "type": "article", "abstract": "Ab", "comment": "c", "journal_ref": "J",
+              "categories": ("cs.LG",), "affiliations": ("U",), "score": 9.5, "has_code": True,
+              "sources": (Source("feed", "f.txt", 3),)}
+    assert set(values) == {f.name for f in fields(Work)}  # a new field needs a value here and a key in to_dict
+    out = Work(**values).to_dict()  # type: ignore[arg-type]
+    assert tuple(out) == JSON_KEYS
+    assert out["id"] == "arxiv:2001.00001"
+    for name, value in values.items():
+        expected = [s.to_dict() for s in value] if name == "sources" else value  # type: ignore[attr-defined]
+        assert out[name] == (list(expected) if isinstance(expected, tuple) else expected), name

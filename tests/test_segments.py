@@ -9,6 +9,7 @@ file without a final newline).
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,3 +187,13 @@ def test_a_layout_without_boundaries_reads_the_whole_input(monkeypatch: pytest.M
         assert {w.sources[0].layout for w in parse_text(mixed, as_of=TODAY)} == {"plain-list"}
     finally:
         layouts.get.cache_clear()
+
+
+def test_google_scholar_then_dblp_keeps_every_record_of_both() -> None:
+    """A Google Scholar copy and a dblp page in one file: the Scholar rows are not lost to the dblp part."""
+    pages = [PAGES / "google-scholar" / "crispr_biologist_tabs.txt",
+             PAGES / "dblp" / "berger_proceedings_and_journals.txt"]
+    expected = [json.loads(p.with_suffix(".expected.json").read_text("utf-8")) for p in pages]
+    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
+    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
+    assert [w.sources[0].layout for w in works] == ["google-scholar"] * len(expected[0]) + ["dblp"] * len(expected[1])

@@ -224,12 +224,8 @@ def _collect(events: Iterable[Event], path: str) -> ParseResult:
             raise event
         if isinstance(event, FileStart):
             result.layout, result.detected, result.encoding = event.layout, event.detected, event.encoding
-        elif isinstance(event, Work):
-            result.works.append(event)
-        elif isinstance(event, ParseIssue):
-            result.issues.append(event)
-        elif isinstance(event, Profile):
-            result.profile = event
+        elif isinstance(event, Work | ParseIssue | Profile):
+            result.add(event)
     return result
 
 

@@ -26,6 +26,7 @@ from scholarcli.dedupe.rules import (
 from scholarcli.model import Work
 from scholarcli.model.results import Link
 from scholarcli.normalise.titles import match_key
+from scholarcli.unionfind import UnionFind
 
 #: How many records of each of two clusters are checked against each other before they join (and how many
 #: earlier records with an equal title a record is compared with).
@@ -50,27 +51,6 @@ class DedupeResult:
     clusters: list[list[int]]
     links: list[Link] = field(default_factory=list)
     near_misses: list[NearMiss] = field(default_factory=list)
-
-
-class UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if ra > rb:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        return True
 
 
 def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> DedupeResult:

@@ -182,6 +182,8 @@ def _split_glued(text: str, known: set[str]) -> tuple[str, str] | None:
     candidates: list[tuple[tuple[int, int, int], str, str]] = []
     for idx in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
         token = tokens[idx]
+        if token[1:].islower():
+            continue  # no upper-case letter after the first: no name can start inside this token
         rest = tokens[idx + 1:]
         for pos in range(1, len(token)):
             ch, before = token[pos], token[pos - 1]

@@ -26,10 +26,11 @@ on a line of its own; an empty cell may be missing. The header figures and co-au
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from scholarcli.layouts.base import Line, walk
+from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.names import split_author_list
 
@@ -85,12 +86,82 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
     return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
 
 
+def _anchor(line: str) -> bool:
+    if "\t" in line:
+        return _ROW_CELLS.search(line) is not None or _TABLE_HEAD.match(" ".join(line.split())) is not None
+    return (line[:1] in "VNT" and (_VERIFIED.match(line) is not None or _TABLE_HEAD.match(line) is not None)) or (
+        line == "CITED BY")
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The name and affiliation above `Verified email at …`; the whole header above the table head when it has
+    a verified-email line; the title and authors above a first row's cells."""
+    if _VERIFIED.match(anchor):
+        lead = min(2, len(before))
+    elif "\t" in anchor and _ROW_CELLS.search(anchor):
+        lead = min(len(before), 2 if before and is_initials_author_list(before[-1]) else 1)
+    else:  # the table head
+        at = next((i for i in range(len(before) - 1, -1, -1) if _VERIFIED.match(before[i])), None)
+        if at is None:
+            return 1 if anchor == "CITED BY" and before and before[-1] == "TITLE" else 0
+        lead = len(before) - max(0, at - 2)
+    while lead < len(before) and before[-lead - 1].casefold() in _CHROME:
+        lead += 1
+    return lead
+
+
+#: A profile opens with the name and affiliation above `Verified email at …`; rows end with TAB-separated cells.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
+
+
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
-    """Yield the profile once the works table starts, then each work as the next one begins.
+    """Yield each page's profile once its works table starts, then each work as the next one begins.
 
     Without a table head (a copy of the rows only) the works start at the first title over an authors line.
+    A second profile in the same input (its name two lines above `Verified email at …`) is read on its own.
     """
-    walked = walk(lines)
+    for index, page in enumerate(_pages(walk(lines))):
+        yield from _page(page, path, as_of, index == 0)
+        for _ in page:  # what the page's reader left (after the footer) belongs to it
+            pass
+
+
+def _pages(walked: Iterator[Line]) -> Iterator[Iterator[Line]]:
+    """The lines of each profile page: a page ends two lines above a `Verified email` line that follows rows."""
+    ahead: deque[Line] = deque()
+
+    def fill() -> None:
+        while len(ahead) < 3:
+            nxt = next(walked, None)
+            if nxt is None:
+                return
+            ahead.append(nxt)
+
+    def page() -> Iterator[Line]:
+        past_header = False
+        while True:
+            fill()
+            if not ahead:
+                return
+            if past_header and len(ahead) == 3 and _VERIFIED.match(ahead[2].text):
+                return
+            line = ahead.popleft()
+            past_header = past_header or _VERIFIED.match(line.text) is not None or "\t" in line.text or (
+                is_initials_author_list(line.text))
+            yield line
+            if past_header and _END.match(line.text):
+                return  # the page's footer: rows after it are another copy's
+
+    while True:
+        fill()
+        if not ahead:
+            return
+        yield page()
+
+
+def _page(walked: Iterator[Line], path: str, as_of: date, first: bool) -> Iterator[ParseEvent]:
+    """The profile and works of one page; after the first, a profile needs its `Verified email` line (the
+    lines after a footer are not a person)."""
     header: list[Line] = []
     pending_head: list[Line] = []
     first_row: list[Line] = []
@@ -114,7 +185,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 break
         else:
             header, first_row = header, []
-    profile = _profile(header, path)
+    profile = _profile(header, path) if first or any(_VERIFIED.match(x.text) for x in header) else None
     if profile is not None:
         yield profile
     yield from _rows(_chain(first_row, walked), path, as_of)

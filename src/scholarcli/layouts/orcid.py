@@ -20,11 +20,11 @@ with the list marked truncated (as on other profile pages).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
@@ -106,6 +106,38 @@ def _date_type(text: str) -> tuple[str | None, str] | None:
         return None
     printed = re.sub(r"[\s_-]+", " ", m["type"].strip().casefold())  # `journal-article` in the older pages
     return when, TYPES.get(printed, printed.replace(" ", "-"))
+
+
+_SITE_CHROME = frozenset({"skip to main content", "sign in", "register", "sign in/register", "search"})
+_ORCID_IID = "ORCID iD"
+_ID_DETAIL = re.compile(r"^(?:PMID: \d{1,9}|arXiv: (?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)$", re.I)
+
+
+def _anchor(line: str) -> bool:
+    if "|" in line:
+        return _date_type(line) is not None
+    if line[:1] in "PaA":  # ORCID's `PMID: 24476820` and `arXiv: 1403.0576` detail lines, not another page's
+        return _ID_DETAIL.match(line) is not None
+    return line[:1] in "WwS" and (line.startswith("Source:") or _WORKS.match(line) is not None)
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """Above `Works (N)`: the header from the name over `ORCID iD` (with the site chrome above it), else the
+    name alone."""
+    if not _WORKS.match(anchor):
+        return 0
+    at = next((i for i in range(len(before) - 1, max(-1, len(before) - 16), -1) if before[i] == _ORCID_IID), None)
+    lead = len(before) - at + 1 if at is not None else 1
+    lead = min(lead, len(before))
+    while lead < len(before) and before[-lead - 1].casefold() in _SITE_CHROME:
+        lead += 1
+    return lead
+
+
+#: A record opens with the person's name (over `ORCID iD`), and has one `Works (N)` line.
+BOUNDARIES = Boundaries(
+    anchor=_anchor, lead=_lead, page=lambda line: line[:1] in "Ww" and _WORKS.match(line) is not None
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -18,11 +18,11 @@ kept; neither are the `Cite`/`Share` buttons and the result numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import strip_numbering, walk
+from scholarcli.layouts.base import Boundaries, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import MONTH_PATTERN, iso, month_number
 from scholarcli.normalise.identifiers import find_doi
@@ -85,6 +85,55 @@ def is_pubmed_author_list(line: str) -> bool:
     """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop."""
     names, _ = split_author_list(line.rstrip("."))
     return bool(names) and all(_PUBMED_NAME.match(n) for n in names)
+
+
+#: Lines of the results page's top chrome (above the first entry), claimed with it.
+_TOP = frozenset({"search results", "save", "email", "send to", "display options", "items per page", "filters"})
+_TOP_LINE = re.compile(r"^(?:Sorted by:.*|\d[\d,]* results?|Page \d+ of \d+|\d{1,3})$")
+
+_QUERY = re.compile(r"\[[A-Za-z /]{2,40}\]|\s(?:AND|OR|NOT)\s")
+
+
+def _anchor(line: str) -> bool:
+    return "PMID:" in line and _PMID.search(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The first entry above its PMID line (citation, authors, title), its number and buttons, and the
+    results page's chrome above them."""
+    lead = 0
+    if anchor.startswith("PMID:"):  # the citation is on a line of its own
+        if not before or not (_CITATION.match(before[-1]) or _ANY_YEAR.search(before[-1])):
+            return 0
+        lead = 1
+    rest = len(before) - lead
+    if rest >= 2 and (is_pubmed_author_list(before[-lead - 1]) or _NO_AUTHORS.match(before[-lead - 1])):
+        lead += 2  # authors and title
+    elif rest >= 3 and _chrome(before[-lead - 3]):
+        lead += 2  # a group as the author (`GBD 2019 … Collaborators.`) under a title, under the buttons
+    elif rest >= 1:
+        lead += 1  # the title alone
+    else:
+        return 0
+    while lead < len(before) and _chrome(before[-lead - 1]):
+        lead += 1
+    if lead < len(before) and before[-lead] == "Search results" and _query(before[-lead - 1]):
+        lead += 1  # the query in the search box
+    return lead
+
+
+def _query(line: str) -> bool:
+    """A PubMed query: a field tag (`Ioannidis JP[Author]`) or a Boolean operator (`gene editing OR burden`)."""
+    return len(line) < 200 and _QUERY.search(line) is not None
+
+
+def _chrome(line: str) -> bool:
+    low = line.casefold()
+    return low in _CHROME or low in _TOP or _NUMBER.match(line) is not None or _TOP_LINE.match(line) is not None
+
+
+#: A results page's entries each end at their `PMID:` line; the entry above the first one opens the page.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -28,11 +28,11 @@ and is not kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import Line, walk
+from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.names import looks_like_name, split_author_list
@@ -107,6 +107,43 @@ def _date_line(text: str) -> tuple[str | None, str] | None:
 
 def _is_fields_of_study(text: str) -> bool:
     return all(part.strip().casefold() in FIELDS_OF_STUDY for part in text.split(","))
+
+_AFFILIATION = re.compile(r"\b(?:Universit|Institut|College|School|Hospital|Laborator|Lab\b|Cent(?:er|re)|Research)")
+
+
+def _publications(line: str) -> bool:
+    """The header's first figure, once per page: `Publications`, `620 Publications`, `Publications 212`."""
+    return "ublications" in line and (line.casefold() == "publications" or (
+        (figure := _inline_figure(line)) is not None and figure[0] == "publications"))
+
+
+def _anchor(line: str) -> bool:
+    if line.endswith(("Citations", "Citation")):
+        return _CITATIONS.match(line) is not None
+    if "·" in line:
+        return _date_line(line) is not None
+    return line.startswith("TLDR") or _publications(line)
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The name (and affiliation) and site chrome above the `Publications` figure; a paper's title, authors and
+    fields of study above its `Venue · date` line."""
+    lead = 0
+    if _publications(anchor):
+        single = bool(before) and looks_like_name(before[-1]) and _AFFILIATION.search(before[-1]) is None
+        lead = min(len(before), 1 if single else 2)
+        while lead < len(before) and (before[-lead - 1].casefold() in _CHROME or _SITE_CHROME.match(before[-lead - 1])):
+            lead += 1
+    elif "·" in anchor:
+        while lead < len(before) and _is_fields_of_study(before[-lead - 1]):
+            lead += 1
+        if lead < len(before) and _is_author_list(before[-lead - 1]):
+            lead = min(len(before), lead + 2)
+    return lead
+
+
+#: An author page opens with the person's name above the `Publications` figure, once per page.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead, page=_publications)
 
 
 @dataclass

