@@ -26,6 +26,15 @@ from scholarcli.model import Profile
         ("Logic Programming. Springer 2024, ISBN 978-3-031-00000-0", "Logic Programming",
          "Springer 2024, ISBN 978-3-031-00000-0"),
         ("A Title With No Venue.", "A Title With No Venue", None),
+        ("Deep Residual Networks Revisited. IEEE Trans. Pattern Anal. Mach. Intell. 42(2): 1-14 (2020)",
+         "Deep Residual Networks Revisited", "IEEE Trans. Pattern Anal. Mach. Intell. 42(2): 1-14 (2020)"),
+        ("Exploring the Limits of Transfer Learning. J. Mach. Learn. Res. 21: 140:1-140:67 (2020)",
+         "Exploring the Limits of Transfer Learning", "J. Mach. Learn. Res. 21: 140:1-140:67 (2020)"),
+        ("Lane Detection. IEEE Trans. Veh. Technol. 69(1): 1-10 (2020)", "Lane Detection",
+         "IEEE Trans. Veh. Technol. 69(1): 1-10 (2020)"),
+        ("Edge Caching. Future Gener. Comput. Syst. 100: 1-10 (2019)", "Edge Caching",
+         "Future Gener. Comput. Syst. 100: 1-10 (2019)"),
+        ("Query Processing. SIGMOD Rec. 49(1): 1-5 (2020)", "Query Processing", "SIGMOD Rec. 49(1): 1-5 (2020)"),
     ],
 )
 def test_title_ends_where_a_venue_begins(text: str, title: str, venue: str | None) -> None:

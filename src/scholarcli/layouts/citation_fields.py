@@ -59,6 +59,8 @@ _ABBREVIATIONS = frozenset(
      "intl", "j", "trans", "eds", "ed", "pp", "approx"}
 )
 _OPEN_QUOTES = "“\"‘«„"
+#: The closing `'` of a title in plain single quotes: before `,`/`.`/`;`/`:` and a space (`Infants' Eyes` is no close).
+_SINGLE_CLOSE = re.compile(r"'(?=[,.;:](?:\s|$)|$)")
 _CLOSE_QUOTES = {"“": "”\"", '"': "\"”", "‘": "’'", "«": "»", "„": "“”\""}
 _VENUE_END = re.compile(
     r"(?:,\s*(?:vol\b|volume\b|pp\b|pages\b|p\.|no\.|\(?\d)|\s+\d+\s*\(|;\s*\d"
@@ -369,6 +371,8 @@ def _quoted(text: str, pos: int) -> tuple[str, int] | None:
     """A title in quotes opening text[pos:], and where it ends; a lost closing quote ends at `, in`/a sentence."""
     while pos < len(text) and text[pos] == " ":
         pos += 1
+    if text.startswith("'", pos) and (close := _SINGLE_CLOSE.search(text, pos + 1)):
+        return text[pos + 1:close.start()], close.end()  # Harvard: `(2019) 'Title', Journal`
     if pos >= len(text) or text[pos] not in _OPEN_QUOTES:
         return None
     closers = _CLOSE_QUOTES[text[pos]]

@@ -199,6 +199,15 @@ def _type_of(heading: str | None) -> str | None:
     return None
 
 
+def _under(heading: str | None, text: str) -> str:
+    """The heading entries sit under from here: a bare year (`2021`) under `Journal Articles` keeps the
+    section's type (`Journal Articles 2021`); any other heading replaces the last."""
+    if heading is None or not _YEAR_HEADING.match(text):
+        return text
+    section = re.sub(rf"\s*\b{YEAR}\b(?:\s*[-–—]\s*\S+)?", "", heading).strip(" :")
+    return f"{section} {text}" if section else text
+
+
 def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     """The entries of a list, each with the heading it sits under; headings and chrome are consumed here."""
     heading: str | None = None
@@ -239,7 +248,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             if current is not None:
                 yield current
                 current = None
-            heading = text
+            heading = _under(heading, text)
             continue
         if not md and (_is_chrome(text) or (current is None and len(text.split()) <= 2 and not marker)):
             if current is not None and not _TAIL_LINE.match(text):

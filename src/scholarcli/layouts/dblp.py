@@ -80,7 +80,10 @@ _ABBREVIATIONS = frozenset(
     Secur Sel Sens Sig Simul Soc Softw Stat Stud Surv Symb Symp Syst Technol Theor Trans Univ Vis Wirel Z
     Algebr Approx Bus Combin Commer Concurr Constr Contemp Decis Discov Eval Financ Funct Fundam Futur Geom
     Heurist Inst Instrum Lect Mater Meas Min Mob Organ Perform Qual Reliab Retr Supercomput Suppl Telecommun
-    Topol Verif""".split()
+    Topol Verif
+    Aerosp Affect Annu Archit Clust Complex Cryptogr Digit Emerg Empir Entertain Explor Gener Integr Libr Mach
+    Mag Methodol Model Nanotechnol Newsl Photogramm Propag Quant Reason Rec Remote Renew Represent Requir Resour
+    Semant Ser Serv Spectr Struct Sustain Tech Test Top Transp Underst Univers Veh""".split()
 )
 _TITLE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _MARK = re.compile(r"[?!]\s")
