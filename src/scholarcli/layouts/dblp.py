@@ -155,6 +155,7 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Yield the person header once the records begin, then each record when the next one starts."""
     header: list[str] = []
+    numbers: list[int] = []  # the header's line numbers
     in_records = False
     year: int | None = None
     record: _Record | None = None
@@ -163,12 +164,14 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if in_records and (_FOOTER.match(text) or text.lower() == "default search action"):
             if record is not None:  # the page ends here; another may follow in the same file
                 yield from _finish(record, path)
-            in_records, record, year, header = False, None, None, []
+            in_records, record, year, header, numbers = False, None, None, [], []
         if not in_records:
             if not _RECORD_START.match(text):
                 header.append(text)
+                numbers.append(line.number)
                 continue
             in_records = True
+            yield from _unread_header(header, numbers, path)
             if profile := _profile(header, path):
                 yield profile
         if _PERIOD.match(text) or _TYPE_HEADING.match(text):
@@ -203,12 +206,27 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             year = int(inline_year["year"])
     if record is not None:
         yield from _finish(record, path)
+    if not in_records:
+        yield from _unread_header(header, numbers, path)  # text after the last dblp page
 
 
 def _complete(record: _Record) -> bool:
     """Whether a record already has its authors, title and venue."""
     _, colon, rest = record.text.partition(":")
     return bool(colon) and split_title_venue(" ".join(rest.split()))[1] is not None
+
+
+#: A header line this long that names a year is a publication of some other page, not dblp's chrome.
+_FOREIGN_LINE = re.compile(r"^.{60,}\b(?:19|20)\d\d\b")
+
+
+def _unread_header(header: list[str], numbers: list[int], path: str) -> Iterator[ParseIssue]:
+    """A warning when lines outside the dblp records read as publications (another page glued in front of
+    or after the dblp page): the dblp parser does not read them, and they must not vanish without a word."""
+    foreign = [n for n, text in zip(numbers, header, strict=True) if _FOREIGN_LINE.match(text)]
+    if foreign:
+        yield ParseIssue(path, foreign[0], f"{len(foreign)} line(s) outside the dblp records read like publications "
+                         "of another page and were not read; put that page in a file of its own")
 
 
 def _profile(header: list[str], path: str) -> Profile | None:
