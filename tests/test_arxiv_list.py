@@ -46,3 +46,14 @@ def test_collaboration_lists_with_authors_not_shown_are_truncated() -> None:
     [work] = arxiv_list.parse(page, "l.txt", date(2026, 1, 1)).works
     assert (work.authors, work.authors_truncated) == (("G. Aad", "T. Abajyan", "B. Abbott"), True)
     assert work.categories == ("hep-ex",)
+
+
+def test_an_entry_that_lost_its_authors_is_kept_with_a_warning() -> None:
+    page = (
+        "New submissions for Tue, 23 Jul 24\n[1]  arXiv:2407.00001 [pdf, other]\nTitle: Cold Dark Matter Halos\n"
+        "Subjects: Cosmology and Nongalactic Astrophysics (astro-ph.CO)\n\nWe study halos.\n"
+    )
+    result = arxiv_list.parse(page, "new.txt", date(2026, 1, 1))
+    assert [(w.arxiv_id, w.authors) for w in result.works] == [("2407.00001", ())]
+    assert [i.message for i in result.issues] == [
+        "arXiv:2407.00001 lists no authors (the `Authors:` line was lost in the copy?); kept without authors"]

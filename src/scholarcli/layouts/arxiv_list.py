@@ -137,6 +137,9 @@ def _finish(entry: _Entry, path: str) -> Iterator[ParseEvent]:
     work = _work(entry, Source(NAME, path, entry.line))
     if work.title is None:
         yield ParseIssue(path, entry.line, f"arXiv:{entry.arxiv_id} has no Title: line; kept without a title")
+    if not work.authors:
+        yield ParseIssue(path, entry.line, f"arXiv:{entry.arxiv_id} lists no authors (the `Authors:` line was lost "
+                         "in the copy?); kept without authors")
     yield work
 
 
