@@ -244,6 +244,8 @@ def _work(entry: _Entry, path: str) -> Work:
     doi_at = entry.citation.find("doi:")
     doi = find_doi(entry.citation[doi_at:]) if doi_at >= 0 else None
     title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
+    if title.startswith("[") and title.endswith("]") and "[" not in title[1:]:
+        title = title[1:-1]  # PubMed prints a title translated into English in brackets: `[CRISPR: a new era?].`
     names, truncated = split_author_list(entry.authors.rstrip(".")) if entry.authors else ((), False)
     flags = [f["flag"].casefold() for text in entry.flags for f in _FLAGS.finditer(text)]
     return Work(
