@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from scholarcli.dedupe.blocking import similar_pairs
+from scholarcli.dedupe.blocking import similar_pairs, word_counts
 from scholarcli.dedupe.merge import merge_works
 from scholarcli.dedupe.rules import (
     ABSTRACT_MIN,
@@ -116,11 +116,15 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
                 near.append(NearMiss(j, i, decision.score or 100.0, decision.reason or ""))
 
     # Fuzzy titles: one representative per distinct key (its first record), candidates from blocking.
+    # The corpus's word counts let the rules tell a typo from another word (`evidence.corpus_typo`).
     rep_ids, rep_keys = list(first.values()), list(first)
-    for p, q, score in similar_pairs(rep_keys, NEAR_MISS_FLOOR):
+    counts = word_counts(rep_keys)
+    for p, q, score in similar_pairs(rep_keys, NEAR_MISS_FLOOR, counts):
         i, j = rep_ids[p], rep_ids[q]
         if uf.find(i) != uf.find(j):
-            settle(i, j, title_guards(works[i], works[j], rep_keys[p], rep_keys[q], score, threshold), "fuzzy-title")
+            settle(i, j, title_guards(works[i], works[j], rep_keys[p], rep_keys[q], score, threshold, counts),
+                   "fuzzy-title")
+    del counts
 
     # Dropped subtitles and headings: a title one of whose parts is another record's whole title. Records
     # that share that title but stayed apart (a 2012 preprint, its 2018 journal version) are each tried.

@@ -8,10 +8,11 @@ with the same authors, and, for a titleless record, its abstract. See README, "H
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scholarcli.dedupe.evidence import unexplained_words
+from scholarcli.dedupe.evidence import unexplained_words, written_as_names
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key
 from scholarcli.normalise.titles import match_key, normalise_title
@@ -228,21 +229,39 @@ def equal_titles(a: Work, b: Work) -> Decision:
     return Decision(True, "title")
 
 
-def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, threshold: float) -> Decision:
-    """The fuzzy-title rule given the similarity: the threshold, then the guards that keep near-misses apart."""
+def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, threshold: float,
+                 counts: Mapping[str, int] | None = None) -> Decision:
+    """The fuzzy-title rule given the similarity: the threshold, then the guards that keep near-misses apart.
+
+    `counts` (in how many titles of the corpus each word of a match key occurs) lets the corpus tell a typo
+    from another word (`evidence.corpus_typo`); without it the words alone decide."""
     if score < threshold:
         return Decision(False, score=score, reason="title similarity below threshold")
     if min(len(key_a), len(key_b)) < SHORT_TITLE:
         return Decision(False, score=score, reason="titles too short for fuzzy matching")
-    if numbers_differ(key_a, key_b):
+    names = written_as_names(a.title) | written_as_names(b.title) if counts is not None else frozenset()
+    plain_a, plain_b = normalise_title(a.title), normalise_title(b.title)
+    spelled = plain_a != key_a or plain_b != key_b  # one spelling per word changed a word (see `_differing_words`)
+    if numbers_differ(key_a, key_b) and (not spelled or numbers_differ(plain_a, plain_b)):
         return Decision(False, score=score, reason="titles differ in a number")
-    if words := unexplained_words(key_a, key_b):
+    if words := _differing_words(key_a, key_b, (plain_a, plain_b) if spelled else None, names, counts):
         return Decision(False, score=score, reason=f"titles differ in a word: {', '.join(words[:4])}")
     if not years_compatible(a, b):
         return Decision(False, score=score, reason="years too far apart")
     if authors_conflict(a, b):
         return Decision(False, score=score, reason="author lists conflict")
     return Decision(True, "fuzzy-title", score)
+
+
+def _differing_words(key_a: str, key_b: str, plain: tuple[str, str] | None, names: Collection[str],
+                     counts: Mapping[str, int] | None) -> tuple[str, ...]:
+    """The words nothing explains (`evidence.unexplained_words`), read on the match keys and, where one spelling
+    per word changed a word (`supervised` -> `supervized`, `zero` -> `0`), also on the `plain` normalised titles:
+    a typo in such a word (`supervsed`, `zeo`) is one edit from the word as written, not from its one spelling."""
+    words = unexplained_words(key_a, key_b, counts, names)
+    if words and plain and not unexplained_words(*plain, counts, names):
+        return ()
+    return words
 
 
 def title_parts_keys(title: str | None) -> tuple[str, ...]:
