@@ -8,7 +8,7 @@ with the same authors, and, for a titleless record, its abstract. See README, "H
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -239,12 +239,9 @@ def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresho
         return Decision(False, score=score, reason="title similarity below threshold")
     if min(len(key_a), len(key_b)) < SHORT_TITLE:
         return Decision(False, score=score, reason="titles too short for fuzzy matching")
-    names = written_as_names(a.title) | written_as_names(b.title) if counts is not None else frozenset()
-    plain_a, plain_b = normalise_title(a.title), normalise_title(b.title)
-    spelled = plain_a != key_a or plain_b != key_b  # one spelling per word changed a word (see `_differing_words`)
-    if numbers_differ(key_a, key_b) and (not spelled or numbers_differ(plain_a, plain_b)):
+    if numbers_differ(key_a, key_b) and numbers_differ(*_as_written(a, b, key_a, key_b)):
         return Decision(False, score=score, reason="titles differ in a number")
-    if words := _differing_words(key_a, key_b, (plain_a, plain_b) if spelled else None, names, counts):
+    if words := _differing_words(a, b, key_a, key_b, counts):
         return Decision(False, score=score, reason=f"titles differ in a word: {', '.join(words[:4])}")
     if not years_compatible(a, b):
         return Decision(False, score=score, reason="years too far apart")
@@ -253,15 +250,26 @@ def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresho
     return Decision(True, "fuzzy-title", score)
 
 
-def _differing_words(key_a: str, key_b: str, plain: tuple[str, str] | None, names: Collection[str],
-                     counts: Mapping[str, int] | None) -> tuple[str, ...]:
-    """The words nothing explains (`evidence.unexplained_words`), read on the match keys and, where one spelling
-    per word changed a word (`supervised` -> `supervized`, `zero` -> `0`), also on the `plain` normalised titles:
-    a typo in such a word (`supervsed`, `zeo`) is one edit from the word as written, not from its one spelling."""
-    words = unexplained_words(key_a, key_b, counts, names)
-    if words and plain and not unexplained_words(*plain, counts, names):
+def _differing_words(a: Work, b: Work, key_a: str, key_b: str, counts: Mapping[str, int] | None) -> tuple[str, ...]:
+    """The words nothing explains (`evidence.unexplained_words`): by the words alone, then with the corpus's
+    `counts` (and the words written as names), then on the titles as written (`_as_written`)."""
+    words = unexplained_words(key_a, key_b)
+    if not words:
+        return ()
+    names = written_as_names(a.title) | written_as_names(b.title) if counts is not None else frozenset()
+    if counts is not None and not (words := unexplained_words(key_a, key_b, counts, names)):
+        return ()
+    plain_a, plain_b = _as_written(a, b, key_a, key_b)
+    if (plain_a, plain_b) != (key_a, key_b) and not unexplained_words(plain_a, plain_b, counts, names):
         return ()
     return words
+
+
+def _as_written(a: Work, b: Work, key_a: str, key_b: str) -> tuple[str, str]:
+    """The titles normalised but not respelled. Where one spelling per word changed a word (`supervised` ->
+    `supervized`, `zero` -> `0`), a typo in it (`supervsed`, `zeo`) is one edit from the word as written, not
+    from its one spelling, so words and numbers are also read this way."""
+    return normalise_title(a.title), normalise_title(b.title)
 
 
 def title_parts_keys(title: str | None) -> tuple[str, ...]:
