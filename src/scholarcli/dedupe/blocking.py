@@ -51,7 +51,7 @@ def similar_pairs(texts: Sequence[str], floor: float, df: Counter[str] | None = 
     as it was. Scoring runs inside rapidfuzz's C loop, so Python only sees close pairs.
     """
     df = word_counts(texts) if df is None else df
-    fixes = typo_fixes(df)  # small words count here, so `towrads` and `usign` read as small words
+    fixes = _with_plurals(typo_fixes(df), df)  # small words count here, so `towrads`, `usign` read as small words
     special = STOPWORDS | set(fixes)
     delta = _fixed_counts(texts, fixes) if fixes else Counter()
     df.update(delta)  # the counts as blocking reads them, undone below
@@ -139,20 +139,24 @@ def _score_keys(rare: list[tuple[str, ...]], texts: Sequence[str], floor: float,
 
 def _score_bags(texts: Sequence[str], covered: bytearray, fixes: dict[str, str], special: frozenset[str] | set[str],
                 floor: float, found: _Found) -> None:
-    """Score the texts with one word bag, among those no selective key compared: texts with one bag have the
-    same rare tokens, so where one of those keys was selective, they were compared there."""
+    """Among the texts no selective key compared, score those with one word bag, and each against its
+    neighbours in the sorted order of the bags (and of the reversed bags): a copy whose bag differs in one
+    word (a typo two letters from its word) shares all the words before it, or all after it, in the bag.
+    Texts with one bag have the same rare tokens, so where one of those keys was selective, they were
+    compared there."""
+    uncovered = [k for k in range(len(texts)) if not covered[k]]
+    bag_of = [" ".join(sorted(_words(texts[k], fixes, special))) for k in uncovered]
     first: dict[str, int] = {}
     bags: dict[str, list[int]] = {}
-    for k, text in enumerate(texts):
-        if covered[k]:
-            continue
-        bag = " ".join(sorted(_words(text, fixes, special)))
+    for k, bag in zip(uncovered, bag_of, strict=True):
         if (seen := first.setdefault(bag, k)) != k:
             bags.setdefault(bag, [seen]).append(k)
     del first
     for members in bags.values():
         if len(members) <= MAX_POSTING:
             _score_block(members, texts, floor, found)
+    del bags
+    _neighbour_pairs(texts, floor, found, uncovered, bag_of)
 
 
 def typo_fixes(df: Counter[str]) -> dict[str, str]:
@@ -161,24 +165,34 @@ def typo_fixes(df: Counter[str]) -> dict[str, str]:
     large corpus (`viion` for `vision`), so a typo is rare relative to its word, not necessarily unique.
     Found through deletion neighbourhoods: two words one edit apart share a word with one letter deleted,
     or one is the other with a letter deleted. Blocking only: the rules never see these fixes."""
-    index: dict[str, str] = {}
+    index: dict[str, list[str]] = defaultdict(list)  # every word one letter from a frequent word -> those words
     for word, count in df.items():
         if count >= FIX_RATIO and len(word) >= _FIX_MIN and word.isalpha():
             for variant in _deletions(word):
-                known = index.get(variant)
-                if known is None or df[known] < count:
-                    index[variant] = word
+                index[variant].append(word)
     if not index:
         return {}
     fixes: dict[str, str] = {}
     for word, count in df.items():
         if count > 0 and len(word) >= _FIX_MIN and word.isalpha():
-            found = [known for variant in _deletions(word)
-                     if (known := index.get(variant)) and known != word and df[known] >= FIX_RATIO * count
+            found = [known for variant in _deletions(word) for known in index.get(variant, ())
+                     if known != word and df[known] >= FIX_RATIO * count
                      and one_edit(word, known)]  # two deletions can also meet two edits apart
             if found:
                 fixes[word] = max(found, key=lambda known: (df[known], known))
     return fixes
+
+
+def _with_plurals(fixes: dict[str, str], df: Counter[str]) -> dict[str, str]:
+    """The typo fixes, with every plural read as its singular where both are common (FIX_RATIO titles or
+    more): a typo one letter from both (`agens`, `labesl`) is read as the more frequent, which need not be
+    the one it was made in, so blocking keeps one of the two. Blocking only, like the fixes."""
+    plurals = {word: word[:-1] for word, count in df.items()
+               if count >= FIX_RATIO and word.endswith("s") and len(word) > 3 and df.get(word[:-1], 0) >= FIX_RATIO
+               and word[:-1] not in fixes}
+    if not plurals:
+        return fixes
+    return plurals | {typo: plurals.get(word, word) for typo, word in fixes.items()}
 
 
 def _deletions(word: str) -> list[str]:
@@ -186,15 +200,22 @@ def _deletions(word: str) -> list[str]:
     return [word] + [word[:k] + word[k + 1:] for k in range(len(word))]
 
 
-def _neighbour_pairs(texts: Sequence[str], floor: float, found: _Found) -> None:
+def _neighbour_pairs(texts: Sequence[str], floor: float, found: _Found, members: Sequence[int] | None = None,
+                     keys: Sequence[str] | None = None) -> None:
     """Sorted neighbourhood: each text against the next NEIGHBOURS texts in sorted order, and in the order of
     its reversed text, so re-typed titles meet even where every word is common and no blocking key is selective.
+    With `members` (positions) and their `keys`, those texts in the order of their keys instead.
     """
     from rapidfuzz import process
     from rapidfuzz.fuzz import ratio
 
     size = len(texts)
-    for order in (sorted(range(size), key=texts.__getitem__), sorted(range(size), key=lambda k: texts[k][::-1])):
+    members = range(size) if members is None else members
+    keys = texts if keys is None else keys
+    for ranks in (sorted(range(len(members)), key=keys.__getitem__),
+                  sorted(range(len(members)), key=lambda n: keys[n][::-1])):
+        order = [members[n] for n in ranks]
+        del ranks
         ordered = [texts[k] for k in order]
         for x, k in enumerate(order):
             for _, score, y in process.extract(ordered[x], ordered[x + 1: x + 1 + NEIGHBOURS], scorer=ratio,
