@@ -10,10 +10,10 @@ counts only with its colon, so a title such as `Abstractive Summarization…` st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of

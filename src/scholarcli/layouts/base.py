@@ -29,12 +29,12 @@ without ``BOUNDARIES``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.model import ParseEvent
 
 

@@ -25,11 +25,11 @@ on a line of its own; an empty cell may be missing. The header figures and co-au
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.names import split_author_list

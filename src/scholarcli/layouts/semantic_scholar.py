@@ -27,11 +27,11 @@ and is not kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
