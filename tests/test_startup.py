@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import string
 import subprocess
 import sys
 import unicodedata
@@ -77,6 +79,14 @@ def test_no_prescreen_hides_a_layout_on_mixed_lines(lines: list[str], indent: st
     text = "\n".join(indent + line for line in lines)
     for name in PRESCREENS:
         assert not _lacks_prescreen(name, text), (name, text)
+
+
+def test_case_insensitive_prescreens_fold_every_character_re_matches_to_an_ascii_letter() -> None:
+    prescreen = import_module("scholarcli.layouts.prescreen")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for char in set(re.findall("(?i)[a-z]", every)):
+        letters = {a for a in string.ascii_lowercase if re.fullmatch(f"(?i){a}", char)}
+        assert len(letters) == 1 and prescreen._folded(char) == letters.pop(), char
 
 
 def test_the_orcid_prescreen_knows_every_type_orcid_reads_alone() -> None:
