@@ -176,3 +176,15 @@ def test_garbage_ratio_and_is_binary_count_as_a_character_loop_would() -> None:
         naive = bool(data[:65536]) and sum(b in decode._BINARY_CONTROL for b in data[:65536]) / len(data[:65536]) > \
             decode.BINARY_CONTROL_MAX
         assert decode.is_binary(data) == (data.startswith(decode.BINARY_MAGIC) or naive)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Authors:", "Abstract:", "Submitted", "Submitted 3", "Submitted\n4", " ", "\t", "\n",
+                                 "\r", "\u00a0", "x", "3", "  Authors: Ann"]), max_size=30))
+def test_the_arxiv_listing_sniff_counts_label_lines_as_its_patterns_did(parts: list[str]) -> None:
+    listing = import_module("scholarcli.layouts.arxiv_listing")
+    text = "".join(parts)
+    for label, pattern, then in (("Authors:", r"(?m)^[ \t]*Authors:", None),
+                                 ("Abstract:", r"(?m)^[ \t]*Abstract:", None),
+                                 ("Submitted", r"(?m)^[ \t]*Submitted\s+\d", listing._SUBMITTED_DATE)):
+        assert listing._count_label_lines(text, label, then) == len(re.findall(pattern, text))
