@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
@@ -106,6 +107,13 @@ def _flat_date_type(flat: str) -> tuple[str | None, str] | None:
         if folded in _BARE_TYPES:  # a work without a date: only its type is shown
             return None, TYPES.get(folded, folded.replace(" ", "-"))
         return None
+    return _dated_type(flat)
+
+
+@lru_cache(maxsize=64)
+def _dated_type(flat: str) -> tuple[str | None, str] | None:
+    """`_flat_date_type` of a line with a `|`. Cached: the page splitter tests each such line (it is an anchor)
+    just before the parser reads it."""
     m = _DATE_TYPE.match(flat)
     if not m:
         return None
