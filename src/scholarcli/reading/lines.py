@@ -1,4 +1,5 @@
-"""Inputs read lazily, line by line: memory holds the opening and the current line, never the whole file.
+"""Inputs read lazily, line by line: memory holds the opening and the current block of lines (CHUNK_BYTES),
+never the whole file.
 
 Lines longer than MAX_LINE_BYTES are cut there (the rest of the line is skipped, with a warning), so an
 endless line cannot fill memory. Problems met while reading a line (stray bytes, NUL bytes, a cut) are
