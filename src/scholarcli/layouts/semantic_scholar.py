@@ -105,6 +105,11 @@ def _date_line(text: str) -> tuple[str | None, str] | None:
     return venue, when
 
 
+def _is_paper_chrome(text: str) -> bool:
+    """`Corpus ID: …`, `12 Highly Influential Citations`: tested on every line, so the first character first."""
+    return (text[:1] in "CcHh" or text[:1].isdigit()) and _PAPER_CHROME.match(text) is not None
+
+
 def _is_fields_of_study(text: str) -> bool:
     if "," not in text:
         return text.strip().casefold() in FIELDS_OF_STUDY
@@ -191,14 +196,11 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     for line in _chain(walked[header_end:], rest):
         text = line.text
         folded = text.casefold()
-        # (the first-character tests turn most lines away before the regexes: `Corpus ID:`, `12 Highly
-        # Influential`, `13,579 Citations`, `TLDR …`)
-        numeric = text[:1].isdigit()
-        if paper is not None and (folded in _CHROME or ((numeric or text[:1] in "CcHh") and _PAPER_CHROME.match(text))
-                                  or _is_tldr_continuation(paper, text)):
+        if paper is not None and (folded in _CHROME or _is_paper_chrome(text) or _is_tldr_continuation(paper, text)):
             paper.closed = paper.closed or folded in _CLOSING_CHROME
             continue
-        if paper is not None and numeric and (m := _CITATIONS.match(text)):
+        # (a count opens with a digit and a summary with `TLDR`: most lines are turned away before the regexes)
+        if paper is not None and text[:1].isdigit() and (m := _CITATIONS.match(text)):
             paper.citations, paper.closed = int(m["n"].replace(",", "")), True
             continue
         if paper is not None and text.startswith("TLDR") and (m := _TLDR.match(text)) and paper.date is not None:
