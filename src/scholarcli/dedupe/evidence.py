@@ -8,10 +8,11 @@ word or a typo. Any other differing word (`supervised`/`unsupervised`, `image`/`
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Mapping
 from functools import lru_cache
+
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 #: Small words whose presence or absence says nothing (negations such as `not`, `non`, `without` are not here).
 IGNORABLE = frozenset(

@@ -7,11 +7,11 @@ with the same authors, and, for a titleless record, its abstract. See README, "H
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.dedupe.evidence import unexplained_words, written_as_names
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key
