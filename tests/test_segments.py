@@ -73,7 +73,7 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
     a, b = _text(pair[0]), _text(pair[1])
     for layout in (_layout(pair[0]), _layout(pair[1])):
         if get(layout).boundaries is None:
-            pytest.skip(f"layout {layout} declares no BOUNDARIES (see layouts/base.py): it is read as a whole input")
+            pytest.skip(f"layout {layout} declares no BOUNDARIES: {_WHOLE.get(layout, 'it is read as a whole input')}")
     lines_a = len(a.split("\n"))
     expected = _records(a) + _records(b, shift=lines_a)
     assert _records(a + "\n" + b) == expected
@@ -83,6 +83,17 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
     for variant in (_indented, _airy):  # as browsers copy pages: indented, or with extra blank lines
         va, vb = variant(a), variant(b)
         assert _without_lines(_records(va + "\n" + vb)) == _without_lines(_records(va) + _records(vb))
+
+
+#: Why a layout declares no BOUNDARIES (see layouts/base.py), for the skip message.
+_WHOLE = {
+    "citation-list": "a reference list has no line that marks where it starts or ends, so a page after it is read "
+                     "as references and the list after a page as that page's lines",
+    "bibtex": "not yet: an entry pasted before or after a page is read in the file's layout",
+    "ris": "not yet: a record pasted before or after a page is read in the file's layout",
+    "csl-json": "a JSON array with other text before or after it is no JSON input",
+    "json": "a JSON array with other text before or after it is no JSON input",
+}
 
 
 def _indented(text: str) -> str:
@@ -197,3 +208,37 @@ def test_google_scholar_then_dblp_keeps_every_record_of_both() -> None:
     works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
     assert [w.title for w in works] == [r["title"] for records in expected for r in records]
     assert [w.sources[0].layout for w in works] == ["google-scholar"] * len(expected[0]) + ["dblp"] * len(expected[1])
+
+
+def _expected(path: Path) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
+    return records
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["listing-then-list", "list-then-listing"])
+def test_arxiv_listing_and_arxiv_list_pages_in_one_file_keep_their_layouts(order: tuple[int, int]) -> None:
+    """The two arXiv layouts share `[1] arXiv:ID [pdf]`, `Authors:` and `Comments:` lines: such a line is held
+    until `Title:` (a list page's) or `Abstract:` (a listing's) decides where the other page starts."""
+    pages = [PAGES / "arxiv-listing" / "bepler_search_chrome_copy.txt",
+             PAGES / "arxiv-list" / "cs_lg_new_with_sections.txt"]
+    pages = [pages[i] for i in order]
+    expected = [_expected(p) for p in pages]
+    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
+    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
+    assert [w.authors for w in works] == [tuple(r["authors"]) for records in expected for r in records]
+    layouts = [p.parent.name for p in pages]
+    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+
+
+def test_a_page_right_after_a_rejected_anchor_is_still_looked_for() -> None:
+    """After a stray `Title:` line is rejected as an arXiv list page's start, the list page that starts three
+    lines later is not muted: the rejected window's later anchors are checked where the text reads as the page."""
+    from scholarcli.layouts.segments import Splitter
+
+    window = ["Title: a stray line", "a note on the list", "another note",
+              "New submissions for Mon, 4 Dec 23", "[1] arXiv:2312.00752 [pdf, other]",
+              "Title: Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
+              "Authors: Albert Gu, Tri Dao", "Subjects: Machine Learning (cs.LG)"]
+    assert Splitter._wait(get("dblp"), get("arxiv-list"), window, 0) == 3
+    none = [*window[:3], "a last note"]
+    assert Splitter._wait(get("dblp"), get("arxiv-list"), none, 0) == 4  # no page in the window: to its end

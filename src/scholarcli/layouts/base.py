@@ -16,7 +16,15 @@ say which lines just before your first anchor belong to your page with ``lead`` 
 ``Authors:``); mark the line a page has once with ``page`` (``Published work``); and give the line that opens
 a page, when ``cat`` can glue it to the previous file's last line, as ``glued``. A layout without
 ``BOUNDARIES`` keeps whole-input behaviour: it is detected from an input's opening and then reads the whole
-input (no other page is looked for in it), and no page of it is found after another layout's page.
+input (no other page is looked for in it), and no page of it is found after another layout's page. Today
+that is:
+
+- the ``citation-list`` fallback: a CV's reference list has no line of its own that marks where it starts or
+  ends (a dblp or Scholar page after it would have to be found by that page's anchors, and the list after a
+  page by the shape of its lines, which neighbouring records share);
+- ``bibtex`` and ``ris``: not yet (an entry pasted before or after a page is read in the file's layout);
+- ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
+  each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
 For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
@@ -81,6 +89,11 @@ class Boundaries:
     - ``glued_ends``: the endings a glued opening line can have (``("Researcher profile",)``, or the ten digits
       for a line that ends with a day). Only lines that end with one are searched, which keeps reading fast;
       leave it empty to search every line.
+    - ``shares``: the layouts some of whose anchors are yours too (arxiv-list and arxiv-listing both have
+      ``[1] arXiv:ID [pdf]`` and ``Authors:``). While one of them is read, such a line is held back rather
+      than taken as surely its own, so that the other's page can still start there: a line only one of the
+      two has (``Title:``, ``Abstract:``) then decides, by both sniffs, with the other's ``lead`` reaching
+      back over the held lines. Either side may declare it.
     """
 
     anchor: Callable[[str], bool]
@@ -88,6 +101,7 @@ class Boundaries:
     page: Callable[[str], bool] = never
     glued: re.Pattern[str] | None = None
     glued_ends: tuple[str, ...] = ()
+    shares: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

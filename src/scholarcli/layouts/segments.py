@@ -8,7 +8,10 @@ another layout's anchor suggests a change. Memory stays flat whatever the input'
 A change to layout M is made at a line that is an anchor of M and not of the current layout L, when M's
 sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
 M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
-second time starts a new part in L. Lines that end with a layout's glued opener are split in two first.
+second time starts a new part in L. A line that is an anchor of L and of a layout L `shares` anchors with is
+held back with the lines before it, so that an exclusive anchor of the other layout can still claim it by its
+`lead`. After M is rejected at an anchor, M's later anchors in the looked-ahead window are checked only where
+the text from them could read as M. Lines that end with a layout's glued opener are split in two first.
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is
 found inside another layout's input (file formats such as CSV, whose rows may look like another layout's
 anchors, are safe that way).
@@ -130,6 +133,9 @@ class Splitter:
         quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
         others = [(layout, layout.boundaries.anchor) for layout in self.layouts
                   if layout.name != current.name and layout.boundaries is not None]
+        # The layouts that claim some of the current layout's anchors too (either side declares it).
+        sharers = [anchor for layout, anchor in others if detect and layout.boundaries is not None and (
+            current.name in layout.boundaries.shares or (bounds is not None and layout.name in bounds.shares))]
 
         def hand(item: _Item) -> str:
             nonlocal local, expect
@@ -162,15 +168,17 @@ class Splitter:
                     if quiet[name] <= 0:
                         del quiet[name]
             ours = own_anchor is not None and own_anchor(text)
+            shared = ours and any(anchor(text) for anchor in sharers)
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
                 seen_page, repeat = True, False
             if not ours and not repeat and detect and others:
                 for other, anchor in others:
                     if anchor(text) and other.name not in quiet:
-                        start = self._change(current, other, held, item)
+                        start, wait = self._change(current, other, held, item)
                         if start is None:
-                            quiet[other.name] = WINDOW_LINES // 2
+                            if wait > 0:
+                                quiet[other.name] = wait
                             continue
                         while len(held) > start:
                             self.pending.appendleft(held.pop())
@@ -189,7 +197,7 @@ class Splitter:
                     yield hand(held.popleft())
                 self.next_layout = current.name
                 return
-            if ours:
+            if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
                     yield hand(held.popleft())
                 held_text = 0
@@ -215,8 +223,10 @@ class Splitter:
             return len(held)
         return positions[len(before) - lead]
 
-    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> int | None:
-        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None."""
+    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> tuple[int | None, int]:
+        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None, and
+        how many non-blank lines after `item` `other`'s anchors need no new look: up to the next anchor of
+        `other` in the window from which the text could still read as `other`, else to the window's end."""
         start = self._start(other, held, item[1].strip())
         ahead: list[_Item] = []
         size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
@@ -242,10 +252,27 @@ class Splitter:
             score = other.sniff(text)
             if score >= DETECT_THRESHOLD and score > current.sniff(text):
                 self.pending.appendleft(item)
-                return start
+                return start, 0
             if size >= len(window):
                 break
-        return None
+        return None, self._wait(current, other, window, len(window) - 1 - sum(bool(t.strip()) for _, t in ahead))
+
+    @staticmethod
+    def _wait(current: Layout, other: Layout, window: list[str], at: int) -> int:
+        """After `other` was rejected at window[at]: the distance to its next anchor in the window from which
+        (with its lead) the first WINDOW_STEPS[0] lines read as `other`, or to the window's end. Anchors in
+        between need no look of their own, and a page that starts right after a rejected anchor is found."""
+        bounds = other.boundaries
+        if bounds is None:
+            return len(window) - at
+        for i in range(at + 1, len(window)):
+            if bounds.anchor(window[i]):
+                lead = max(0, min(i - at - 1, bounds.lead(window[at + 1:i], window[i])))
+                text = "\n".join(window[i - lead: i - lead + WINDOW_STEPS[0]])
+                score = other.sniff(text)
+                if score >= DETECT_THRESHOLD and score > current.sniff(text):
+                    return i - at
+        return len(window) - at
 
 
 def split(lines: Iterable[str], layout: str, detect: bool = True) -> Iterator[Part]:
