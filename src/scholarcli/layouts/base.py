@@ -19,9 +19,6 @@ a page, when ``cat`` can glue it to the previous file's last line, as ``glued``.
 input (no other page is looked for in it), and no page of it is found after another layout's page. Today
 that is:
 
-- the ``citation-list`` fallback: a CV's reference list has no line of its own that marks where it starts or
-  ends (a dblp or Scholar page after it would have to be found by that page's anchors, and the list after a
-  page by the shape of its lines, which neighbouring records share);
 - ``bibtex`` and ``ris``: not yet (an entry pasted before or after a page is read in the file's layout);
 - ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
   each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
@@ -29,6 +26,12 @@ For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+The ``citation-list`` fallback declares BOUNDARIES with no anchor: a reference list (a CV's) before a page is
+found by detection (`layouts.detect_opening`: the lines before the page's start read as citations), a page
+after it by that page's anchors (the fallback is taken only when no specific layout reads a text, so the
+page's sniff need not beat the list's), and a list after a page by the fallback's ``lead`` over the lines
+after the page's last anchor (from a citation under a heading, menu or title of its own).
 
 Golden twins (`tests/pages/<layout>/*.txt`) join tests/test_segments.py by glob: each is read after every
 other sample, and must give the same records as when read alone (skipped, with the reason, for a layout
