@@ -12,6 +12,7 @@ from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, LayoutModule
 
 if TYPE_CHECKING:
@@ -109,8 +110,10 @@ def detect(text: str) -> tuple[str | None, dict[str, float]]:
     The specific layouts are tried first; only when none clears the threshold is the fallback (a list of
     citations) scored, so a page that a specific layout reads is never taken for a citation list.
     """
+    from scholarcli.layouts.prescreen import may_score
+
     scores = {
-        name: get(name).sniff(text) if WHOLE_INPUT_FORMATS.get(name, _always)(text) else 0.0
+        name: get(name).sniff(text) if WHOLE_INPUT_FORMATS.get(name, _always)(text) and may_score(name, text) else 0.0
         for name in REGISTRY
         if name != FALLBACK  # the fallback is loaded only when it is needed
     }
@@ -162,6 +165,15 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     return found, scores
 
 
+#: A year, DOI or arXiv mark: a reference list has one in at least two lines (the fallback is not loaded else).
+_CITATION_MARK = re.compile(r"\b(?:1[89]|20)\d\d\b|10\.\d{4,9}/|arXiv:")
+
+
+def may_be_list(lines: Iterable[str]) -> bool:
+    """A cheap test that lines can be a reference list: two of them carry a year, DOI or arXiv mark."""
+    return sum(bool(_CITATION_MARK.search(line)) for line in lines) >= 2
+
+
 def _list_before(found: str, opening: list[str], anchor: int) -> bool:
     """Whether the opening starts with a reference list (a CV's) before the page of `found`: the lines before
     one of its first anchors' page start read as citations and not as `found`, and the text from there as
@@ -169,7 +181,6 @@ def _list_before(found: str, opening: list[str], anchor: int) -> bool:
     the citations; any other anchor of `found` there (a row of a Scholar copy) makes the lines `found`'s."""
     bounds = get(found).boundaries
     assert bounds is not None
-    fallback = get(FALLBACK)
     anchors = [i for i in range(anchor, len(opening)) if bounds.anchor(opening[i])][:8]
     for at in anchors:
         start = at - max(0, min(at, bounds.lead(opening[:at], opening[at])))
@@ -177,8 +188,10 @@ def _list_before(found: str, opening: list[str], anchor: int) -> bool:
             continue
         if any(i < start and not bounds.page(opening[i]) for i in anchors):
             break  # `found`'s records (rows of a Scholar copy) may read as citations too: they are its page
+        if not may_be_list(opening[:start]):
+            continue
         before, after = "\n".join(opening[:start]), "\n".join(opening[start:])
-        if fallback.sniff(before) >= DETECT_THRESHOLD and get(found).sniff(before) < DETECT_THRESHOLD and (
+        if get(FALLBACK).sniff(before) >= DETECT_THRESHOLD and get(found).sniff(before) < DETECT_THRESHOLD and (
                 get(found).sniff(after) >= DETECT_THRESHOLD):
             return True
     return False

@@ -29,7 +29,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from scholarcli.layouts import DETECT_THRESHOLD, FALLBACK, REGISTRY, WHOLE_INPUT_FORMATS, Layout, get
+from scholarcli.layouts import (
+    DETECT_THRESHOLD,
+    FALLBACK,
+    REGISTRY,
+    WHOLE_INPUT_FORMATS,
+    Layout,
+    get,
+    may_be_list,
+)
 from scholarcli.layouts.base import never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
@@ -69,8 +77,6 @@ class Part:
 
 
 _Item = tuple[int, str]  # (input line number, text)
-#: A year (or an arXiv/DOI mark) in a line: a run of lines with fewer than two is no reference list.
-_YEARISH = re.compile(r"\b(?:1[89]|20)\d\d\b|10\.\d{4,9}/|arXiv:")
 
 
 class Splitter:
@@ -243,7 +249,7 @@ class Splitter:
         if not self.detect or current.name == FALLBACK or current.boundaries is None:
             return None
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
-        if len(positions) < 3 or sum(bool(_YEARISH.search(held[i][1])) for i in positions[-HOLD_LINES:]) < 2:
+        if len(positions) < 3 or not may_be_list(held[i][1] for i in positions):
             return None
         fallback = get(FALLBACK)
         if fallback.boundaries is None:
