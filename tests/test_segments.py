@@ -78,7 +78,10 @@ def _pair_param(pair: tuple[Path, Path]) -> Any:
     name = f"{pair[0].relative_to(_ROOT)} + {pair[1].relative_to(_ROOT)}"
     if name not in KNOWN_GAPS:
         return pytest.param(pair, id=_ids(pair))
-    reason = ("a line of the reference list is an anchor of the page after it (`PMID:`, `Abstract:`), or that page "
+    reason = ("two reference lists in one file are read as one list (no line marks a list's start): the second's "
+              "heading joins the first's last entry, or the two lists' `PMID:` lines read as a PubMed page"
+              if pair[0].parent.name == pair[1].parent.name == FALLBACK else
+              "a line of the reference list is an anchor of the page after it (`PMID:`, `Abstract:`), or that page "
               "is not told from the list" if pair[0].parent.name == FALLBACK else
               "the lines after the page's last anchor do not split where the reference list starts: its heading is "
               "a line of the page's own (Semantic Scholar's `Publications`, a second page), or the split fails in "
@@ -93,9 +96,6 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
     for layout in layouts:
         if get(layout).boundaries is None:
             pytest.skip(f"layout {layout} declares no BOUNDARIES: {_WHOLE.get(layout, 'it is read as a whole input')}")
-    if layouts == (FALLBACK, FALLBACK):
-        pytest.skip("two reference lists in one file are one part (a list has no line that marks its start): the "
-                    "second's title or menu can join the first's last entry")
     lines_a = len(a.split("\n"))
     expected = _records(a) + _records(b, shift=lines_a)
     assert _records(a + "\n" + b) == expected
@@ -287,3 +287,28 @@ def test_a_reference_list_between_two_pages_is_a_part_of_its_own() -> None:
     works = parse_text("\n".join(_text(p) for p in pages), as_of=TODAY)
     assert [(w.title, w.sources[0].layout) for w in works] == [
         (w.title, w.sources[0].layout) for part in alone for w in part]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["pubmed-then-cv", "cv-then-pubmed"])
+def test_a_pmid_line_in_a_cv_list_does_not_make_it_a_pubmed_page(order: tuple[int, int]) -> None:
+    """A CV's reference list may carry `PMID:` lines, PubMed's anchor: next to a PubMed page, the list is still
+    a part of its own, read as citations, whichever comes first."""
+    pages = [PAGES / "pubmed" / "crispr_biologist.txt", PAGES / "citation-list" / "biology_bulleted_vancouver_apa.txt"]
+    pages = [pages[i] for i in order]
+    expected = [_expected(p) for p in pages]
+    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
+    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
+    layouts = [p.parent.name for p in pages]
+    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+
+
+def test_a_publications_heading_over_a_cv_list_is_no_second_semantic_scholar_page() -> None:
+    """`Publications` opens a Semantic Scholar page once; the same heading over a CV's list after such a page
+    starts no second page: the list is read as citations."""
+    pages = [PAGES / "semantic-scholar" / "physicist_lost_date.txt",
+             PAGES / "citation-list" / "economics_plain_apa_chicago.txt"]
+    expected = [_expected(p) for p in pages]
+    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
+    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
+    assert [w.sources[0].layout for w in works] == (
+        ["semantic-scholar"] * len(expected[0]) + ["citation-list"] * len(expected[1]))

@@ -169,16 +169,24 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
 _CITATION_MARK = re.compile(r"\b(?:1[89]|20)\d\d\b|10\.\d{4,9}/|arXiv:")
 
 
-def may_be_list(lines: Iterable[str]) -> bool:
-    """A cheap test that lines can be a reference list: two of them carry a year, DOI or arXiv mark."""
-    return sum(bool(_CITATION_MARK.search(line)) for line in lines) >= 2
+def may_be_list(lines: Iterable[str], least: int = 2, within: int = 1 << 20) -> bool:
+    """A cheap test that lines can be a reference list: two of them (or `least`) carry a year, DOI or arXiv
+    mark (in their first `within` characters)."""
+    count = 0
+    for line in lines:
+        if _CITATION_MARK.search(line, 0, within):
+            count += 1
+            if count >= least:
+                return True
+    return count >= least
 
 
 def _list_before(found: str, opening: list[str], anchor: int) -> bool:
     """Whether the opening starts with a reference list (a CV's) before the page of `found`: the lines before
     one of its first anchors' page start read as citations and not as `found`, and the text from there as
     `found`. A CV's `Publications` heading may be a line `found`'s page has once (its `page`) and stand among
-    the citations; any other anchor of `found` there (a row of a Scholar copy) makes the lines `found`'s."""
+    the citations; other anchors of `found` there (rows of a Scholar copy) make the lines `found`'s, unless
+    the citations outnumber them twice (a CV's `PMID:` lines)."""
     bounds = get(found).boundaries
     assert bounds is not None
     anchors = [i for i in range(anchor, len(opening)) if bounds.anchor(opening[i])][:8]
@@ -186,15 +194,23 @@ def _list_before(found: str, opening: list[str], anchor: int) -> bool:
         start = at - max(0, min(at, bounds.lead(opening[:at], opening[at])))
         if start < 2:
             continue
-        if any(i < start and not bounds.page(opening[i]) for i in anchors):
-            break  # `found`'s records (rows of a Scholar copy) may read as citations too: they are its page
-        if not may_be_list(opening[:start]):
-            continue
+        inside = sum(i < start and not bounds.page(opening[i]) for i in anchors)
         before, after = "\n".join(opening[:start]), "\n".join(opening[start:])
-        if get(FALLBACK).sniff(before) >= DETECT_THRESHOLD and get(found).sniff(before) < DETECT_THRESHOLD and (
-                get(found).sniff(after) >= DETECT_THRESHOLD):
+        if may_be_list(opening[:start]) and get(FALLBACK).sniff(before) >= DETECT_THRESHOLD and (
+                get(found).sniff(before) < DETECT_THRESHOLD and get(found).sniff(after) >= DETECT_THRESHOLD) and (
+                not inside or _strays(inside, before)):
             return True
+        if inside:
+            break  # `found`'s records (rows of a Scholar copy) may read as citations too: they are its page
     return False
+
+
+def _strays(inside: int, before: str) -> bool:
+    """Whether `inside` anchors of a page's layout among the lines `before` the page are strays in a reference
+    list (a `PMID:` line under a citation): the citations outnumber them twice, by the fallback's own count."""
+    from scholarcli.layouts.citations import tally
+
+    return tally(before)[0] >= 2 * inside
 
 
 def _first_anchor(name: str, lines: list[str]) -> int:

@@ -300,6 +300,14 @@ def _has_evidence(text: str) -> bool:
 
 def sniff(text: str) -> float:
     """The share of entries that read as citations, when there are at least two of them; prose scores 0."""
+    cites, prose = tally(text)
+    if cites < 2:
+        return 0.0
+    return round(cites / (cites + prose), 3)
+
+
+def tally(text: str) -> tuple[int, int]:
+    """How many entries of a text's opening read as citations, and how many as prose."""
     cites = prose = 0
     for item in _segment(text.split("\n")[:SNIFF_LINES]):
         if item.length > CITATION_MAX:
@@ -310,9 +318,7 @@ def sniff(text: str) -> float:
             cites += 1
         elif len(body.split()) >= _PROSE_MIN_WORDS:
             prose += 1
-    if cites < 2:
-        return 0.0
-    return round(cites / (cites + prose), 3)
+    return cites, prose
 
 
 #: The longest line taken for a list's title (`Genome Engineering Group`: no digits, no stops) above its menu
@@ -334,6 +340,8 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         first = next((item for item in _segment(before[top:]) if item.text), None)
         if first is None or not (first.labels or _has_evidence(first.text)):
             continue
+        if _YEAR_HEADING.match(before[top]) and (rest := _lead(before[top + 1:], anchor)) >= 2:
+            return rest  # a bare year is the page's last record's cell (Scholar's), when a list top follows
         above = before[top - 1] if top else ""
         if above and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and not any(
                 ch.isdigit() or ch in ".,;:" for ch in above):

@@ -8,7 +8,10 @@ another layout's anchor suggests a change. Memory stays flat whatever the input'
 A change to layout M is made at a line that is an anchor of M and not of the current layout L, when M's
 sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
 M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
-second time starts a new part in L. A line that is an anchor of L and of a layout L `shares` anchors with is
+second time starts a new part in L when the text from it reads as L (a CV's `Publications` heading over its
+reference list does not). An anchor of L under a citation (a CV's `PMID:` or `Abstract:` line) ends L's page
+where a reference list starts among the lines held before it, when the text from there reads as citations and
+not as L. A line that is an anchor of L and of a layout L `shares` anchors with is
 held back with the lines before it, so that an exclusive anchor of the other layout can still claim it by
 its `lead`. The lines after a page's last anchor are handed to the citation-list fallback as a part of their
 own when they end in a reference list (by the fallback's `lead`; looked at only where the page ends, before
@@ -49,6 +52,10 @@ WINDOW_CHARS = 1 << 19
 WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
 #: Lines of each part kept as a sample for plausibility checks.
 SAMPLE_LINES = 200
+#: At a line of the current page, the lines held before it are looked at for a reference list's start only
+#: when three lines are held and the last has a year, DOI or arXiv mark in its first MARK_CHARS characters
+#: (the citation the line belongs to).
+MARK_CHARS = 160
 #: Glued openers are looked for in this many characters at the end of each line.
 GLUE_TAIL = 120
 
@@ -185,6 +192,8 @@ class Splitter:
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
                 seen_page, repeat = True, False
+            if repeat and detect and not self._again(current, held, item):
+                repeat = ours = False  # a `Publications` heading of a reference list, not a second page
             if not ours and not repeat and detect and others:
                 for other, anchor in others:
                     if anchor(text) and other.name not in quiet:
@@ -213,6 +222,14 @@ class Splitter:
                 while held:
                     yield hand(held.popleft())
                 self.next_layout = current.name
+                return
+            if ours and detect and len(held) > 2 and (cut := self._list_within(current, held, item)) is not None:
+                self.pending.appendleft(item)
+                while len(held) > cut:  # a reference list with a line like ours (`PMID:`) in it: a part of its own
+                    self.pending.appendleft(held.pop())
+                while held:
+                    yield hand(held.popleft())
+                self.next_layout = FALLBACK
                 return
             if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
@@ -246,10 +263,35 @@ class Splitter:
         """Index in `held` (the lines after the current page's last anchor) where a reference list starts that
         fills the rest of them, by the fallback's `lead`, when those lines read as citations and not as the
         current layout; else None. Only pages are looked at, and only runs with a year in two lines."""
+        found = self._list_top(current, held, 3, 2)
+        if found is None:
+            return None
+        cut, lines = found
+        return cut if _reads_as_list(current, "\n".join(lines)) else None
+
+    def _list_within(self, current: Layout, held: deque[_Item], item: _Item) -> int | None:
+        """Index in `held` where a reference list starts that the anchor `item` of the current layout is a line
+        of (a `PMID:` or `Abstract:` line under a citation): the text from there, with the lines after `item`
+        (looked ahead), reads as citations and not as the current layout; else None."""
+        last = held[-1][1]
+        if not last or last.isspace():
+            last = next((text for _, text in reversed(held) if text and not text.isspace()), "")
+        if not may_be_list((last,), 1, MARK_CHARS):
+            return None
+        found = self._list_top(current, held, 2, 0)
+        if found is None:
+            return None
+        window, _ = self._window(get(FALLBACK), held, found[0], item)
+        return found[0] if _reads_as_list(current, "\n".join(window)) else None
+
+    def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int) -> tuple[int, list[str]] | None:
+        """Where in `held` a reference list starts by the fallback's `lead` (its heading or menu, with a
+        citation after it), and its lines; None unless `held` has `least` non-blank lines, `marks` of them with
+        a year, DOI or arXiv mark."""
         if not self.detect or current.name == FALLBACK or current.boundaries is None:
             return None
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
-        if len(positions) < 3 or not may_be_list(held[i][1] for i in positions):
+        if len(positions) < least or not may_be_list((held[i][1] for i in positions), marks):
             return None
         fallback = get(FALLBACK)
         if fallback.boundaries is None:
@@ -258,27 +300,25 @@ class Splitter:
         lead = max(0, min(len(lines), fallback.boundaries.lead(lines, "")))
         if lead < 2:
             return None
-        text = "\n".join(lines[-lead:])
-        if fallback.sniff(text) < DETECT_THRESHOLD or current.sniff(text) >= DETECT_THRESHOLD:
-            return None
-        return positions[len(lines) - lead]
+        return positions[len(lines) - lead], lines[-lead:]
 
-    def _start(self, layout: Layout, held: deque[_Item], anchor: str) -> int:
-        """Index in `held` where `layout`'s page starts, by its lead over the held non-blank lines."""
-        if layout.boundaries is None:
-            return len(held)
-        positions = [i for i, (_, text) in enumerate(held) if text.strip()]
-        before = [held[i][1].strip() for i in positions]
-        lead = max(0, min(len(before), layout.boundaries.lead(before, anchor)))
-        if lead == 0:
-            return len(held)
-        return positions[len(before) - lead]
+    def _again(self, current: Layout, held: deque[_Item], item: _Item) -> bool:
+        """Whether the second page line `item` of `current` opens a second page: the text from its page start
+        (by `current`'s lead) reads as `current`. A heading alone (`Publications`) is weak evidence: a CV's
+        reference list under it is no page of `current`."""
+        start = self._start(current, held, item[1].strip())
+        window, _ = self._window(current, held, start, item)
+        for size in WINDOW_STEPS:
+            if current.sniff("\n".join(window[:size])) >= DETECT_THRESHOLD:
+                return True
+            if size >= len(window):
+                break
+        return False
 
-    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> tuple[int | None, int]:
-        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None, and
-        how many non-blank lines after `item` `other`'s anchors need no new look: up to the next anchor of
-        `other` in the window from which the text could still read as `other`, else to the window's end."""
-        start = self._start(other, held, item[1].strip())
+    def _window(self, other: Layout, held: deque[_Item], start: int, item: _Item) -> tuple[list[str], int]:
+        """The non-blank lines, stripped, from `held[start]` through `item` and up to WINDOW_LINES lines after it
+        (read ahead and put back to be read again; the window ends where another layout's anchor is met), and
+        the index of `item` in them."""
         ahead: list[_Item] = []
         size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
         count = 0
@@ -298,7 +338,25 @@ class Splitter:
         lines = [text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead]
         window = [line.strip() for line in lines if line.strip()]  # sniffed as the hooks see lines
         self.pending.extendleft(reversed(ahead))
-        at = len(window) - 1 - sum(bool(text.strip()) for _, text in ahead)  # the anchor's index in the window
+        return window, len(window) - 1 - sum(bool(text.strip()) for _, text in ahead)
+
+    def _start(self, layout: Layout, held: deque[_Item], anchor: str) -> int:
+        """Index in `held` where `layout`'s page starts, by its lead over the held non-blank lines."""
+        if layout.boundaries is None:
+            return len(held)
+        positions = [i for i, (_, text) in enumerate(held) if text.strip()]
+        before = [held[i][1].strip() for i in positions]
+        lead = max(0, min(len(before), layout.boundaries.lead(before, anchor)))
+        if lead == 0:
+            return len(held)
+        return positions[len(before) - lead]
+
+    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> tuple[int | None, int]:
+        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None, and
+        how many non-blank lines after `item` `other`'s anchors need no new look: up to the next anchor of
+        `other` in the window from which the text could still read as `other`, else to the window's end."""
+        start = self._start(other, held, item[1].strip())
+        window, at = self._window(other, held, start, item)
         for size in WINDOW_STEPS:  # a short page is judged on its own lines, before what follows dilutes it
             text = "\n".join(window[:size])
             score = other.sniff(text)
@@ -347,6 +405,11 @@ class Splitter:
                     if score >= DETECT_THRESHOLD and score > _rival(current, text):
                         return i - at
         return len(window) - at
+
+
+def _reads_as_list(current: Layout, text: str) -> bool:
+    """Whether `text` reads as a reference list and not as the current layout."""
+    return get(FALLBACK).sniff(text) >= DETECT_THRESHOLD and current.sniff(text) < DETECT_THRESHOLD
 
 
 def _rival(current: Layout, text: str) -> float:
