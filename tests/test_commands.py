@@ -144,3 +144,23 @@ def test_filters_that_match_nothing_exit_1() -> None:
 def test_format_that_does_not_apply_is_a_usage_error() -> None:
     result = invoke("stats", "--format", "bibtex", seed("001"))
     assert result.code == 2 and "does not apply here" in result.stderr
+
+
+def test_search_does_not_rank_titles_that_share_one_word() -> None:
+    # WRatio gives 85.5 to any title sharing a single word (even `with`) with a shorter query: such titles
+    # are noise, and the exact title must come first, alone at the top.
+    hits = invoke("search", "Online Zero-Shot Classification with CLIP", "--field", "title", "--json",
+                  SEEDS).json()
+    titles = [h["title"] for h in hits]
+    assert titles[0] == "Online Zero-Shot Classification with CLIP"
+    assert "OPANAS: One-Shot Path Aggregation Network Architecture Search for Object Detection" not in titles
+    assert not any(t.startswith("Unsupervised Visual Representation") for t in titles)
+    soft = invoke("search", "SoftTriple Loss: Deep Metric Learning Without Triplet Sampling", "--field", "title",
+                  "--json", SEEDS).json()
+    assert [h["title"] for h in soft] == ["SoftTriple Loss: Deep Metric Learning Without Triplet Sampling"]
+
+
+def test_search_prefers_a_title_match_to_an_equal_abstract_match() -> None:
+    hits = invoke("search", "knowlege distilation", "--json", SEEDS).json()
+    assert hits[0]["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer"
+    assert hits[0]["match"]["field"] == "title"

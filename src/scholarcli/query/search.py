@@ -27,52 +27,67 @@ def _field_texts(work: Work, field_name: str) -> dict[str, str]:
     return texts if field_name == "all" else {field_name: texts[field_name]}
 
 
+_FIELD_RANK = {"title": 0, "authors": 1, "abstract": 2}
+
+
 def search(
     works: Sequence[Work], query: str, field_name: str = "all", min_score: float = SEARCH_MIN_SCORE
 ) -> list[Hit]:
     """Rank works by fuzzy match of the query (typos and word order tolerated); `"quoted phrases"` must appear.
 
-    Titles and authors are scored with rapidfuzz's WRatio; abstracts word by word (each query word's best
-    fuzzy match among the abstract's words, averaged), so a few words can find a long text.
+    Every field is scored word by word: each query word's best fuzzy match among the field's words,
+    averaged, so a work must match most of the query, not just share one word with it. Equal scores put
+    a title match before an authors or abstract match, and the title closest to the whole query first.
     """
     from rapidfuzz import fuzz, utils
 
     phrases = [p.casefold() for p in re.findall(r'"([^"]+)"', query)]
     loose = re.sub(r'"[^"]*"', " ", query).strip()
-    hits: list[Hit] = []
+    ranked: list[tuple[float, int, float, Hit]] = []
     for work in works:
         texts = _field_texts(work, field_name)
         if phrases and not all(any(p in " ".join(t.split()).casefold() for t in texts.values()) for p in phrases):
             continue
         if not loose:
-            hits.append(Hit(work, 100.0, next(iter(texts))))
-            continue
-        best, where = 0.0, field_name
-        for name, text in texts.items():
-            if not text:
+            hit = Hit(work, 100.0, next(iter(texts)))
+        else:
+            best, where = 0.0, field_name
+            for name, text in texts.items():
+                score = round(_words_score(loose, text), 1) if text else 0.0
+                if score > best:
+                    best, where = score, name
+            if best < min_score:
                 continue
-            if name == "abstract":
-                score = _words_score(loose, text)
-            else:
-                score = float(fuzz.WRatio(loose, text, processor=utils.default_process))
-            if score > best:
-                best, where = score, name
-        if best >= min_score:
-            hits.append(Hit(work, round(best, 1), where))
-    hits.sort(key=lambda h: -h.score)
-    return hits
+            hit = Hit(work, best, where)
+        closeness = fuzz.ratio(loose or query, work.title or "", processor=utils.default_process)
+        ranked.append((-hit.score, _FIELD_RANK.get(hit.field, 3), -closeness, hit))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked]
 
 
 def _words_score(query: str, text: str) -> float:
-    """Mean over query words of the best rapidfuzz ratio against any word of the text."""
+    """Mean over query words of the best match against any word of the text.
+
+    A word matches by rapidfuzz ratio (typos), or at 90 when a text word starts with it (`cluster` finds
+    `clustering`).
+    """
     from rapidfuzz import fuzz, process, utils
 
     words = set(utils.default_process(text).split())
     terms = utils.default_process(query).split()
     if not words or not terms:
         return 0.0
-    best = [process.extractOne(t, words, scorer=fuzz.ratio) for t in terms]
-    return sum(float(b[1]) if b else 0.0 for b in best) / len(terms)
+    total = 0.0
+    for term in terms:
+        if term in words:
+            total += 100.0
+            continue
+        found = process.extractOne(term, words, scorer=fuzz.ratio)
+        score = float(found[1]) if found else 0.0
+        if len(term) >= 4 and score < 90 and any(w.startswith(term) for w in words):
+            score = 90.0
+        total += score
+    return total / len(terms)
 
 
 def order_hits(hits: list[Hit], by: str | None, reverse: bool, limit: int | None) -> list[Hit]:
