@@ -167,3 +167,12 @@ def test_as_of_reads_the_same_forms_as_dates_on_pages() -> None:
     result = invoke("list-works", "--json", "--as-of", "23 November, 2026", "--limit", "1", seed("001"))
     same = invoke("list-works", "--json", "--as-of", AS_OF, "--limit", "1", seed("001"))
     assert result.code == 0 and result.stdout == same.stdout
+
+
+def test_narrow_tables_fold_names_never_cut_them() -> None:
+    # On a 40-column terminal rich cut names with `…` (`Jiaw…`): every character must still be shown.
+    for args in (["coauthors", "--author", "Juhua Hu"], ["stats", "--author", "Juhua Hu"],
+                 ["search", "video object detection", "--field", "title"], ["list-works", "--author", "Juhua Hu"]):
+        table = invoke(*args, "--format", "table", SEEDS, env={"COLUMNS": "40"})
+        assert table.code == 0, table.stderr
+        assert "…" not in table.stdout, args

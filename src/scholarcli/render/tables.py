@@ -83,9 +83,11 @@ def hits_table(hits: Sequence[Hit], out: TextIO) -> None:
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for name, justify in (("Score", "right"), ("Year", "right"), ("Title", "left"), ("Authors", "left"),
-                          ("Matched", "left")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Year", justify="right", no_wrap=True)
+    table.add_column("Title", ratio=3, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold")
+    table.add_column("Matched", ratio=1, overflow="fold")
     for hit in hits:
         work = hit.work
         title = work.title or f"(untitled) {_untitled(work, 10)}…"
@@ -103,9 +105,10 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
     if network.truncated_works:
         caption += f"; ≥ marks lower bounds ({network.truncated_works} works list only some authors)"
     table = Table(title=f"Coauthors of {author}", caption=caption, header_style="bold")
-    for name, justify in (("Name", "left"), ("Works", "right"), ("First", "right"), ("Last", "right"),
-                          ("Variants", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("Name", ratio=2, overflow="fold")
+    for name in ("Works", "First", "Last"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("Variants", ratio=1, overflow="fold")
     for row in network.rows:
         count = f"≥{row.works}" if row.lower_bound else str(row.works)
         table.add_row(visible(row.name), count, str(row.first_year or ""), str(row.last_year or ""),
@@ -117,8 +120,8 @@ def _top_table(title: str, label: str, items: Iterable[tuple[str, int]]) -> Rend
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", header_style="bold")
-    table.add_column(label)
-    table.add_column("Works", justify="right")
+    table.add_column(label, overflow="fold")
+    table.add_column("Works", justify="right", no_wrap=True)
     for name, works in items:
         table.add_row(visible(name), str(works))
     return table
