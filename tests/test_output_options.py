@@ -176,3 +176,16 @@ def test_narrow_tables_fold_names_never_cut_them() -> None:
         table = invoke(*args, "--format", "table", SEEDS, env={"COLUMNS": "40"})
         assert table.code == 0, table.stderr
         assert "…" not in table.stdout, args
+
+
+def test_stats_table_names_whose_coauthors_and_marks_lower_bounds(tmp_path: Path) -> None:
+    profile = tmp_path / "both.bib"
+    profile.write_text(
+        "@article{a, title={Cells in the Wild}, author={Ada Lovelace and Carl Gauss and others}, year=2020}\n"
+        "@article{b, title={Numbers at Large}, author={Ada Lovelace and Carl Gauss}, year=2021}\n",
+        encoding="utf-8")
+    table = invoke("stats", "--author", "Ada Lovelace", "--format", "table", str(profile),
+                   env={"COLUMNS": "100"})
+    assert table.code == 0, table.stderr
+    assert "Top coauthors of Ada Lovelace" in table.stdout
+    assert re.search(r"Carl Gauss\s*│\s*≥2", table.stdout), table.stdout

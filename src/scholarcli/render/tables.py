@@ -116,15 +116,17 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
     _print(out, table)
 
 
-def _top_table(title: str, label: str, items: Iterable[tuple[str, int]]) -> RenderableType:
+def _top_table(title: str, label: str, items: Iterable[tuple[str, int | str]]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold")
+    from rich.console import Group
+
+    table = Table(header_style="bold")
     table.add_column(label, overflow="fold")
     table.add_column("Works", justify="right", no_wrap=True)
     for name, works in items:
         table.add_row(visible(name), str(works))
-    return table
+    return Group(f"\n[bold]{visible(title)}[/bold]", table)
 
 
 def stats_table(stats: Stats, out: TextIO) -> None:
@@ -134,9 +136,13 @@ def stats_table(stats: Stats, out: TextIO) -> None:
         peak = max(stats.per_year.values())
         parts.append("\n[bold]Works per year[/bold]")
         parts += [f"  {year:>7} {'█' * max(1, round(30 * n / peak))} {n}" for year, n in stats.per_year.items()]
-    for title, label, items in (("Top coauthors", "Name", [(r.name, r.works) for r in stats.top_coauthors]),
-                                ("Top categories", "Category", stats.top_categories),
-                                ("Top venues", "Venue", stats.top_venues)):
+    coauthors: list[tuple[str, int | str]] = [(r.name, f"≥{r.works}" if r.lower_bound else r.works)
+                                              for r in stats.top_coauthors]
+    whose = f"Top coauthors of {stats.author}" if stats.author else "Top coauthors"
+    tops: list[tuple[str, str, Sequence[tuple[str, int | str]]]] = [
+        (whose, "Name", coauthors), ("Top categories", "Category", stats.top_categories),
+        ("Top venues", "Venue", stats.top_venues)]
+    for title, label, items in tops:
         if items:
             parts.append(_top_table(title, label, items))
     layouts = ", ".join(f"{name} ({n})" for name, n in stats.layouts.items())
