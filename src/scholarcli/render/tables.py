@@ -117,9 +117,8 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
 
 
 def _top_table(title: str, label: str, items: Iterable[tuple[str, int | str]]) -> RenderableType:
-    from rich.table import Table
-
     from rich.console import Group
+    from rich.table import Table
 
     table = Table(header_style="bold")
     table.add_column(label, overflow="fold")
