@@ -164,3 +164,12 @@ def test_search_prefers_a_title_match_to_an_equal_abstract_match() -> None:
     hits = invoke("search", "knowlege distilation", "--json", SEEDS).json()
     assert hits[0]["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer"
     assert hits[0]["match"]["field"] == "title"
+
+
+def test_no_code_keeps_only_feed_works_known_to_lack_a_code_badge() -> None:
+    # has_code is null where the layout cannot say (a profile, an arXiv listing): such works have no
+    # missing badge, so --no-code must not list them.
+    works = invoke("list-works", "--json", "--no-code", SEEDS).json()
+    assert works and all(w["has_code"] is False for w in works)
+    everything = invoke("list-works", "--json", SEEDS).json()
+    assert len(works) == sum(1 for w in everything if w["has_code"] is False)

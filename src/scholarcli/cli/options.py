@@ -117,7 +117,8 @@ class Selection:
     category: Annotated[str | None, typer.Option(
         "--category", help="Only works in this category (LG = cs.LG).")] = None
     has_code: Annotated[bool | None, typer.Option(
-        "--has-code/--no-code", help="Only works with (or without) a code badge.", show_default=False)] = None
+        "--has-code/--no-code", help="Only feed works with (or without) a Code badge; other pages cannot say.",
+        show_default=False)] = None
 
     def filters(self, author: str | None = None) -> Filters:
         """These options (and an `--author`) as query filters; a UsageError for values that cannot be meant."""

@@ -121,7 +121,7 @@ def apply_filters(works: Sequence[Work], filters: Filters, index: PersonIndex | 
             continue
         if wanted and not any(category_key(c) == wanted for c in work.categories):
             continue
-        if filters.has_code is not None and bool(work.has_code) != filters.has_code:
+        if filters.has_code is not None and work.has_code is not filters.has_code:
             continue
         kept.append(work)
     return kept
