@@ -173,3 +173,14 @@ def test_no_code_keeps_only_feed_works_known_to_lack_a_code_badge() -> None:
     assert works and all(w["has_code"] is False for w in works)
     everything = invoke("list-works", "--json", SEEDS).json()
     assert len(works) == sum(1 for w in everything if w["has_code"] is False)
+
+
+def test_stats_of_a_selection_count_the_records_behind_it() -> None:
+    # `20 works from 72 records` counted every record read, most of them behind works the filter dropped.
+    everything = invoke("stats", "--json", "--as-of", AS_OF, SEEDS).json()
+    theirs = invoke("stats", "--json", "--as-of", AS_OF, "--author", "Juhua Hu", SEEDS).json()
+    works = invoke("list-works", "--json", "--as-of", AS_OF, "--author", "Juhua Hu", SEEDS).json()
+    assert theirs["works"] == len(works) == 20
+    behind = sum(len(w["sources"]) for w in works)  # records from pages carry one source each
+    assert theirs["records"] == behind == sum(theirs["layouts"].values())
+    assert theirs["records"] < everything["records"] == 72
