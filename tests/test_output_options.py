@@ -189,3 +189,13 @@ def test_stats_table_names_whose_coauthors_and_marks_lower_bounds(tmp_path: Path
     assert table.code == 0, table.stderr
     assert "Top coauthors of Ada Lovelace" in table.stdout
     assert re.search(r"Carl Gauss\s*│\s*≥2", table.stdout), table.stdout
+
+
+def test_dedupe_takes_format_like_every_command() -> None:
+    as_json = invoke("dedupe", "--format", "json", seed("001"))
+    assert as_json.code == 0, as_json.stderr
+    assert as_json.json()["records"] >= as_json.json()["works"]
+    table = invoke("dedupe", "-f", "table", seed("001"), env={"COLUMNS": "120"})
+    assert table.code == 0 and "records ->" in table.stdout
+    wrong = invoke("dedupe", "--format", "csv", seed("001"))
+    assert wrong.code == 2 and "choose one of: json, table" in wrong.stderr

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.options import Inputs, JsonOpt, command, emit
+from scholarcli.cli.options import Inputs, Output, command, emit
 from scholarcli.cli.root import app
 from scholarcli.render.registry import DEDUPE
 
@@ -15,8 +15,8 @@ ThresholdOpt = Annotated[
 ]
 
 
-@command(app, "dedupe")
-def dedupe_command(inputs: Inputs, as_json: JsonOpt = False, threshold: ThresholdOpt = None) -> None:
+@command(app, "dedupe", DEDUPE)
+def dedupe_command(inputs: Inputs, output: Output, threshold: ThresholdOpt = None) -> None:
     """Explain deduplication: each merged cluster with the rule that merged it, and the near-misses kept apart.
 
     \b
@@ -27,7 +27,7 @@ def dedupe_command(inputs: Inputs, as_json: JsonOpt = False, threshold: Threshol
     """
     from scholarcli.pipeline import audit
 
-    fmt = DEDUPE.choose(None, as_json)
+    fmt = output.choose(DEDUPE)
     emit(DEDUPE, fmt, audit(inputs.load(dedupe=False).records, threshold))
 
 
