@@ -184,3 +184,19 @@ def test_stats_of_a_selection_count_the_records_behind_it() -> None:
     behind = sum(len(w["sources"]) for w in works)  # records from pages carry one source each
     assert theirs["records"] == behind == sum(theirs["layouts"].values())
     assert theirs["records"] < everything["records"] == 72
+
+
+def test_author_by_family_name_alone_when_one_person_has_it(tmp_path: Path) -> None:
+    bib = tmp_path / "crispr.bib"
+    bib.write_text(
+        "@article{a, title={A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity},\n"
+        " author={Jinek, Martin and Doudna, Jennifer A. and Charpentier, Emmanuelle}, year=2012}\n"
+        "@article{b, title={Genome editing in human cells}, author={Hu, Juhua and Hu, Guosheng}, year=2013}\n",
+        encoding="utf-8")
+    found = invoke("list-works", "--author", "doudna", "--json", str(bib))
+    assert found.code == 0, found.stderr
+    assert [w["year"] for w in found.json()] == [2012]
+    coauthors = invoke("coauthors", "--author", "Charpentier", "--json", str(bib)).json()
+    assert {r["name"] for r in coauthors} == {"Martin Jinek", "Jennifer A. Doudna"}
+    ambiguous = invoke("list-works", "--author", "Hu", str(bib))
+    assert ambiguous.code == 1 and "no author matches 'Hu'" in ambiguous.stderr
