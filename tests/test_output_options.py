@@ -199,3 +199,14 @@ def test_dedupe_takes_format_like_every_command() -> None:
     assert table.code == 0 and "records ->" in table.stdout
     wrong = invoke("dedupe", "--format", "csv", seed("001"))
     assert wrong.code == 2 and "choose one of: json, table" in wrong.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["list-works", "--type", ""], ["list-works", "--category", " "], ["search", '""'], ["search", '" "'],
+    ["search", "--", "-- ,"],
+])
+def test_values_with_nothing_in_them_are_usage_errors(args: list[str]) -> None:
+    # `--type ""` dropped the filter and `search '""'` listed every work as a 100 hit.
+    result = invoke(*args, seed("001"))
+    assert result.code == 2, (args, result.code, result.stdout[:200])
+    assert result.stdout == "" and "error:" in result.stderr

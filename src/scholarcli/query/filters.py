@@ -42,6 +42,9 @@ class Filters:
         if first and last and not _on_or_before(first, last):
             raise UsageError(f"--since {since} is later than --until {until}")
         check_name(author)
+        for option, value in (("--type", work_type), ("--category", category)):
+            if value is not None and not value.strip():
+                raise UsageError(f"{option}: give a value (it is empty)")
         return cls(author, first, last, work_type, category, has_code)
 
 

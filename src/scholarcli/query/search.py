@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from scholarcli.errors import UsageError
+from scholarcli.errors import UsageError, quoted
 from scholarcli.model import Work
 from scholarcli.model.results import Hit
 from scholarcli.normalise.vocab import SEARCH_MIN_SCORE
@@ -18,6 +18,8 @@ def check_query(query: str, field_name: str) -> None:
     """A usage error for an empty query or an unknown field."""
     if not query.strip():
         raise UsageError("search: give words to look for (the query is empty)")
+    if not any(c.isalnum() for c in query):
+        raise UsageError(f"search: give words to look for ({quoted(query)} has none)")
     if field_name not in SEARCH_FIELDS:
         raise UsageError(f"--field must be one of: {', '.join(SEARCH_FIELDS)}")
 
@@ -41,7 +43,7 @@ def search(
     """
     from rapidfuzz import fuzz, utils
 
-    phrases = [p.casefold() for p in re.findall(r'"([^"]+)"', query)]
+    phrases = [p.casefold() for p in re.findall(r'"([^"]+)"', query) if p.strip()]
     loose = re.sub(r'"[^"]*"', " ", query).strip()
     ranked: list[tuple[float, int, float, Hit]] = []
     for work in works:
