@@ -210,3 +210,13 @@ def test_values_with_nothing_in_them_are_usage_errors(args: list[str]) -> None:
     result = invoke(*args, seed("001"))
     assert result.code == 2, (args, result.code, result.stdout[:200])
     assert result.stdout == "" and "error:" in result.stderr
+
+
+def test_coauthors_caption_counts_in_good_english(tmp_path: Path) -> None:
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{a, title={Cells in the Wild}, author={Ada Lovelace and Carl Gauss and others},"
+                   " year=2020}\n", encoding="utf-8")
+    table = invoke("coauthors", "--author", "Ada Lovelace", "--format", "table", str(bib), env={"COLUMNS": "200"})
+    text = " ".join(table.stdout.split())  # the caption wraps at the table's width
+    assert "1 coauthor of Ada Lovelace across 1 work;" in text, text
+    assert "(1 work lists only some authors)" in text

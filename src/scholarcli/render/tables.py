@@ -101,9 +101,11 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
     from rich.table import Table
 
     author = visible(network.author)
-    caption = f"{len(network.rows)} coauthors of {author} across {network.works} works"
+    rows, works = len(network.rows), network.works
+    caption = f"{rows} coauthor{'s' * (rows != 1)} of {author} across {works} work{'s' * (works != 1)}"
     if network.truncated_works:
-        caption += f"; ≥ marks lower bounds ({network.truncated_works} works list only some authors)"
+        n = network.truncated_works
+        caption += f"; ≥ marks lower bounds ({n} {'work lists' if n == 1 else 'works list'} only some authors)"
     table = Table(title=f"Coauthors of {author}", caption=caption, header_style="bold")
     table.add_column("Name", ratio=2, overflow="fold")
     for name in ("Works", "First", "Last"):
