@@ -220,3 +220,20 @@ def test_coauthors_caption_counts_in_good_english(tmp_path: Path) -> None:
     text = " ".join(table.stdout.split())  # the caption wraps at the table's width
     assert "1 coauthor of Ada Lovelace across 1 work;" in text, text
     assert "(1 work lists only some authors)" in text
+
+
+def test_search_csv_carries_the_match_and_reads_back(tmp_path: Path) -> None:
+    # JSON gives every hit its `match`; CSV dropped score and field, so a spreadsheet could not rank.
+    import csv
+
+    found = invoke("search", "video object detection", "--format", "csv", SEEDS)
+    assert found.code == 0, found.stderr
+    rows = list(csv.DictReader(io.StringIO(found.stdout)))
+    hits = invoke("search", "video object detection", "--json", SEEDS).json()
+    assert [(r["title"], float(r["match_score"]), r["match_field"]) for r in rows] == \
+        [(h["title"] or "", h["match"]["score"], h["match"]["field"]) for h in hits]
+    saved = tmp_path / "hits.csv"
+    saved.write_text(found.stdout, encoding="utf-8")
+    back = invoke("list-works", "--no-dedupe", "--json", str(saved))
+    assert back.code == 0, back.stderr
+    assert [w["id"] for w in back.json()] == [h["id"] for h in hits]

@@ -89,6 +89,7 @@ _HIT_WRITERS: dict[str, Callable[[], Writer[Sequence[Hit]]]] = {
     "table": _lazy("tables", "hits_table"),
     "json": _lazy("data", "hits_json"),
     "jsonl": _lazy("data", "hits_jsonl"),
+    "csv": _lazy("data", "hits_csv"),
 }
 HITS: Kind[Sequence[Hit]] = Kind("hits", {**_HIT_WRITERS, **{f: _via_works(f) for f in WORKS.writers
                                                               if f not in _HIT_WRITERS}})
