@@ -10,7 +10,7 @@ from scholarcli.render.registry import DEDUPE
 
 ThresholdOpt = Annotated[
     float | None,
-    typer.Option("--threshold", "-t", min=0, max=100, show_default=False,
+    typer.Option("--threshold", "-t", min=0, max=100, show_default=False, metavar="T",
                  help="Fuzzy title similarity (0-100) to merge at; default 88."),
 ]
 

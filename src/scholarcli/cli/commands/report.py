@@ -17,11 +17,14 @@ from scholarcli.render.registry import REPORT
 if TYPE_CHECKING:
     from scholarcli.query.report import ReportInput
 
-OutputFileOpt = Annotated[str, typer.Option("--output", "-o", help="HTML file to write; - for stdout.")]
+OutputFileOpt = Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write; - for stdout.")]
 WhoseOpt = Annotated[str | None, typer.Option(
-    "--author", "-a", help="Whose works (default: all works, centred on the person in the most).")]
-MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, help="Coauthors with this many shared works.")]
-CoauthorsOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many coauthors (30).")]
+    "--author", "-a", metavar="NAME",
+    help="Whose works (default: all works, centred on the person in the most).")]
+MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, metavar="N",
+    help="Coauthors with this many shared works.")]
+CoauthorsOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N",
+    help="At most this many coauthors (30).")]
 
 
 @command(app, "report")

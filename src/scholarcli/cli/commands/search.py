@@ -11,8 +11,10 @@ from scholarcli.normalise.vocab import SEARCH_LIMIT, SEARCH_MIN_SCORE
 from scholarcli.render.registry import HITS
 
 QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear exactly.')]
-FieldOpt = Annotated[str, typer.Option("--field", help="Where to look: title, abstract, authors or all.")]
-MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, help="Lowest score shown (0-100).")]
+FieldOpt = Annotated[str, typer.Option("--field", metavar="FIELD",
+    help="Where to look: title, abstract, authors or all.")]
+MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, metavar="S",
+    help="Lowest score shown (0-100).")]
 
 
 @command(app, "search", HITS)
