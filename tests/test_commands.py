@@ -200,3 +200,14 @@ def test_author_by_family_name_alone_when_one_person_has_it(tmp_path: Path) -> N
     assert {r["name"] for r in coauthors} == {"Martin Jinek", "Jennifer A. Doudna"}
     ambiguous = invoke("list-works", "--author", "Hu", str(bib))
     assert ambiguous.code == 1 and "no author matches 'Hu'" in ambiguous.stderr
+
+
+def test_sort_by_title_ignores_accents_case_and_opening_quotes(tmp_path: Path) -> None:
+    bib = tmp_path / "titles.bib"
+    bib.write_text("".join(
+        f"@article{{k{i}, title={{{title}}}, author={{Ada Lovelace}}, year={2000 + i}}}\n"
+        for i, title in enumerate(["Zebra crossings at night", "{\\'E}lan vital in cell biology",
+                                   "``Quoted'' ideas about proof", "apples and oranges compared"])),
+        encoding="utf-8")
+    works = invoke("list-works", "--sort", "title", "--json", str(bib)).json()
+    assert [w["title"].split()[0] for w in works] == ["apples", "Élan", "“Quoted”", "Zebra"]

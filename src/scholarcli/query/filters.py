@@ -139,7 +139,7 @@ def sort_items(items: Sequence[T], work_of: Callable[[T], Work], by: str | None,
     def key(item: T) -> str | int | None:
         work = work_of(item)
         if by == "title":
-            return (work.title or "").casefold()
+            return _title_order(work.title)
         if by == "year":
             return work.year
         return _date_key(work)
@@ -148,6 +148,15 @@ def sort_items(items: Sequence[T], work_of: Callable[[T], Work], by: str | None,
     missing = [item for item in items if key(item) in (None, "")]
     present.sort(key=lambda pair: pair[0], reverse=reverse)
     return [item for _, item in present] + missing
+
+
+def _title_order(title: str | None) -> str:
+    """A title as an index orders it: accents, case and opening quotes or brackets ignored (`Élan` by `E`)."""
+    import re
+
+    from scholarcli.normalise.titles import fold_accents
+
+    return re.sub(r"^[\W_]+", "", fold_accents(title or "").casefold())
 
 
 def sort_works(works: Sequence[Work], by: str | None, reverse: bool = False) -> list[Work]:
