@@ -211,3 +211,12 @@ def test_sort_by_title_ignores_accents_case_and_opening_quotes(tmp_path: Path) -
         encoding="utf-8")
     works = invoke("list-works", "--sort", "title", "--json", str(bib)).json()
     assert [w["title"].split()[0] for w in works] == ["apples", "Élan", "“Quoted”", "Zebra"]
+
+
+def test_search_says_when_the_limit_hides_matches() -> None:
+    every = invoke("search", "video object detection", "--limit", "100", "--json", SEEDS)
+    total = len(every.json())
+    assert total > 2 and "showing" not in every.stderr
+    cut = invoke("search", "video object detection", "--limit", "2", "--json", SEEDS)
+    assert len(cut.json()) == 2
+    assert f"showing 2 of {total} matches; --limit N shows more" in cut.stderr

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from scholarcli.cli.diagnostics import info
 from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Order, Output, Selection, command, emit
 from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError, quoted
@@ -36,7 +37,10 @@ def search_command(query: QueryArg, inputs: Inputs, output: Output, selection: S
     check_query(query, field_name)
     fmt, filters = output.choose(HITS), selection.filters(author)
     loaded = inputs.load()
-    hits = order_hits(search(loaded.select(filters), query, field_name, min_score), order.by, order.reverse, limit)
+    found = search(loaded.select(filters), query, field_name, min_score)
+    hits = order_hits(found, order.by, order.reverse, limit)
     if not hits:
         raise NothingFoundError(f"nothing matches {quoted(query)}")
+    if len(hits) < len(found):
+        info(f"showing {len(hits)} of {len(found)} matches; --limit N shows more")
     emit(HITS, fmt, hits)
