@@ -237,3 +237,12 @@ def test_search_csv_carries_the_match_and_reads_back(tmp_path: Path) -> None:
     back = invoke("list-works", "--no-dedupe", "--json", str(saved))
     assert back.code == 0, back.stderr
     assert [w["id"] for w in back.json()] == [h["id"] for h in hits]
+
+
+def test_choice_values_ignore_case_like_from_and_type_do() -> None:
+    # `--from FEED` and `--type PREPRINT` were accepted but `--format JSON`, `--sort TITLE`, `--field Title`
+    # were errors.
+    assert invoke("list-works", "--format", "JSON", seed("001")).code == 0
+    assert invoke("list-works", "--sort", "TITLE", "--json", seed("001")).code == 0
+    hits = invoke("search", "video", "--field", "Title", "--json", SEEDS)
+    assert hits.code == 0 and all(h["match"]["field"] == "title" for h in hits.json())

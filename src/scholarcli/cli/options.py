@@ -132,7 +132,8 @@ class Selection:
 class Order:
     """How results are ordered."""
 
-    sort: Annotated[SortKey | None, typer.Option("--sort", help="Sort by year, date or title.")] = None
+    sort: Annotated[SortKey | None, typer.Option(
+        "--sort", help="Sort by year, date or title.", case_sensitive=False)] = None
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False
 
     @property

@@ -14,14 +14,15 @@ from scholarcli.query.filters import sort_items, take
 SEARCH_FIELDS = ("title", "abstract", "authors", "all")
 
 
-def check_query(query: str, field_name: str) -> None:
-    """A usage error for an empty query or an unknown field."""
+def check_query(query: str, field_name: str) -> str:
+    """The field to search (in lower case); a usage error for an empty query or an unknown field."""
     if not query.strip():
         raise UsageError("search: give words to look for (the query is empty)")
     if not any(c.isalnum() for c in query):
         raise UsageError(f"search: give words to look for ({quoted(query)} has none)")
-    if field_name not in SEARCH_FIELDS:
+    if field_name.casefold() not in SEARCH_FIELDS:
         raise UsageError(f"--field must be one of: {', '.join(SEARCH_FIELDS)}")
+    return field_name.casefold()
 
 
 def _field_texts(work: Work, field_name: str) -> dict[str, str]:

@@ -34,7 +34,7 @@ def search_command(query: QueryArg, inputs: Inputs, output: Output, selection: S
     """
     from scholarcli.query.search import check_query, order_hits, search
 
-    check_query(query, field_name)
+    field_name = check_query(query, field_name)
     fmt, filters = output.choose(HITS), selection.filters(author)
     loaded = inputs.load()
     found = search(loaded.select(filters), query, field_name, min_score)
