@@ -220,3 +220,17 @@ def test_search_says_when_the_limit_hides_matches() -> None:
     cut = invoke("search", "video object detection", "--limit", "2", "--json", SEEDS)
     assert len(cut.json()) == 2
     assert f"showing 2 of {total} matches; --limit N shows more" in cut.stderr
+
+
+def test_quoted_phrase_matches_whole_words(tmp_path: Path) -> None:
+    # '"GAN"' matched `organ` and `elegant`: a phrase in quotes is words, not letters inside a word.
+    bib = tmp_path / "gan.bib"
+    bib.write_text(
+        "@article{a, title={Organ transplants in elegant mice}, author={Ada Lovelace}, year=2019}\n"
+        "@article{b, title={A GAN for faces}, author={Ada Lovelace}, year=2020}\n"
+        "@article{c, title={Training GANs, stably}, author={Ada Lovelace}, year=2021}\n",
+        encoding="utf-8")
+    hits = invoke("search", '"gan"', "--json", str(bib)).json()
+    assert [h["title"] for h in hits] == ["A GAN for faces"]
+    two = invoke("search", '"gans, stably"', "--json", str(bib)).json()
+    assert [h["title"] for h in two] == ["Training GANs, stably"]

@@ -36,7 +36,7 @@ _FIELD_RANK = {"title": 0, "authors": 1, "abstract": 2}
 def search(
     works: Sequence[Work], query: str, field_name: str = "all", min_score: float = SEARCH_MIN_SCORE
 ) -> list[Hit]:
-    """Rank works by fuzzy match of the query (typos and word order tolerated); `"quoted phrases"` must appear.
+    """Rank works by fuzzy match of the query (typos, word order); `"quoted phrases"` must appear as whole words.
 
     Every field is scored word by word: each query word's best fuzzy match among the field's words,
     averaged, so a work must match most of the query, not just share one word with it. Equal scores put
@@ -44,12 +44,13 @@ def search(
     """
     from rapidfuzz import fuzz, utils
 
-    phrases = [p.casefold() for p in re.findall(r'"([^"]+)"', query) if p.strip()]
+    phrases = [re.compile(rf"(?<!\w){re.escape(' '.join(p.split()).casefold())}(?!\w)")
+               for p in re.findall(r'"([^"]+)"', query) if p.strip()]
     loose = re.sub(r'"[^"]*"', " ", query).strip()
     ranked: list[tuple[float, int, float, Hit]] = []
     for work in works:
         texts = _field_texts(work, field_name)
-        if phrases and not all(any(p in " ".join(t.split()).casefold() for t in texts.values()) for p in phrases):
+        if phrases and not all(any(p.search(" ".join(t.split()).casefold()) for t in texts.values()) for p in phrases):
             continue
         if not loose:
             hit = Hit(work, 100.0, next(iter(texts)))

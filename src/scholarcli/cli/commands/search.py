@@ -11,7 +11,7 @@ from scholarcli.errors import NothingFoundError, quoted
 from scholarcli.normalise.vocab import SEARCH_LIMIT, SEARCH_MIN_SCORE
 from scholarcli.render.registry import HITS
 
-QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear exactly.')]
+QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear as whole words.')]
 FieldOpt = Annotated[str, typer.Option("--field", metavar="FIELD",
     help="Where to look: title, abstract, authors or all.")]
 MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, metavar="S",
