@@ -234,3 +234,10 @@ def test_quoted_phrase_matches_whole_words(tmp_path: Path) -> None:
     assert [h["title"] for h in hits] == ["A GAN for faces"]
     two = invoke("search", '"gans, stably"', "--json", str(bib)).json()
     assert [h["title"] for h in two] == ["Training GANs, stably"]
+
+
+def test_search_authors_by_initials() -> None:
+    theirs = {w["id"] for w in invoke("list-works", "--author", "Juhua Hu", "--json", SEEDS).json()}
+    by_initial = {h["id"] for h in invoke("search", "J. Hu", "--field", "authors", "--limit", "100", "--json",
+                                          SEEDS).json()}
+    assert len(theirs) == 20 and theirs <= by_initial

@@ -73,7 +73,7 @@ def _words_score(query: str, text: str) -> float:
     """Mean over query words of the best match against any word of the text.
 
     A word matches by rapidfuzz ratio (typos), or at 90 when a text word starts with it (`cluster` finds
-    `clustering`).
+    `clustering`, the initial `j` finds `juhua`).
     """
     from rapidfuzz import fuzz, process, utils
 
@@ -88,7 +88,7 @@ def _words_score(query: str, text: str) -> float:
             continue
         found = process.extractOne(term, words, scorer=fuzz.ratio)
         score = float(found[1]) if found else 0.0
-        if len(term) >= 4 and score < 90 and any(w.startswith(term) for w in words):
+        if (len(term) >= 4 or len(term) == 1) and score < 90 and any(w.startswith(term) for w in words):
             score = 90.0
         total += score
     return total / len(terms)
