@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from scholarcli.errors import UsageError, quoted
 from scholarcli.model import Work
 from scholarcli.model.results import Hit
-from scholarcli.normalise.vocab import SEARCH_MIN_SCORE
+from scholarcli.normalise.vocab import SEARCH_MIN_SCORE, STOPWORDS
 from scholarcli.query.filters import sort_items, take
 
 SEARCH_FIELDS = ("title", "abstract", "authors", "all")
@@ -70,7 +70,7 @@ def search(
 
 
 def _words_score(query: str, text: str) -> float:
-    """Mean over query words of the best match against any word of the text.
+    """Mean over query words (small words such as `the`, `of` left out) of the best match against any word.
 
     A word matches by rapidfuzz ratio (typos), or at 90 when a text word starts with it (`cluster` finds
     `clustering`, the initial `j` finds `juhua`).
@@ -79,6 +79,7 @@ def _words_score(query: str, text: str) -> float:
 
     words = set(utils.default_process(text).split())
     terms = utils.default_process(query).split()
+    terms = [t for t in terms if t not in STOPWORDS] or terms
     if not words or not terms:
         return 0.0
     total = 0.0
