@@ -253,3 +253,11 @@ def test_search_does_not_count_small_words(tmp_path: Path) -> None:
         encoding="utf-8")
     hits = invoke("search", "the role of attention in the brain", "--field", "title", "--json", str(bib)).json()
     assert [h["title"] for h in hits] == ["Attention in the Human Brain"]
+
+
+def test_coauthors_when_the_filters_leave_no_works() -> None:
+    # With --author the answer was `[]` and exit 0; without, `no works with authors in the input`.
+    for args in (["--author", "Juhua Hu"], []):
+        result = invoke("coauthors", *args, "--since", "2030", "--json", SEEDS)
+        assert result.code == 1 and result.stdout == "", args
+        assert "no works match the filters" in result.stderr, result.stderr
