@@ -246,3 +246,10 @@ def test_choice_values_ignore_case_like_from_and_type_do() -> None:
     assert invoke("list-works", "--sort", "TITLE", "--json", seed("001")).code == 0
     hits = invoke("search", "video", "--field", "Title", "--json", SEEDS)
     assert hits.code == 0 and all(h["match"]["field"] == "title" for h in hits.json())
+
+
+def test_stats_bars_fit_a_narrow_terminal() -> None:
+    shown = invoke("stats", "--format", "table", "--as-of", AS_OF, SEEDS, env={"COLUMNS": "30"}).stdout
+    years = [line for line in shown.splitlines() if "█" in line]
+    assert len(years) == 11 and all(re.match(r"\s+\d{4} █+ \d+$", line) for line in years), years
+    assert all(len(line) <= 30 for line in years)

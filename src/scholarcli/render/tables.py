@@ -132,11 +132,15 @@ def _top_table(title: str, label: str, items: Iterable[tuple[str, int | str]]) -
 
 def stats_table(stats: Stats, out: TextIO) -> None:
     """Works per year as bars, the top lists, the layouts read, and missing fields."""
+    from rich.console import Console
+
+    console = Console(file=out)
     parts: list[RenderableType] = [f"[bold]{stats.works}[/bold] works from [bold]{stats.records}[/bold] records"]
     if stats.per_year:
         peak = max(stats.per_year.values())
+        room = max(5, min(30, console.width - 11 - len(str(peak))))  # the bars fit the terminal's width
         parts.append("\n[bold]Works per year[/bold]")
-        parts += [f"  {year:>7} {'█' * max(1, round(30 * n / peak))} {n}" for year, n in stats.per_year.items()]
+        parts += [f"  {year:>7} {'█' * max(1, round(room * n / peak))} {n}" for year, n in stats.per_year.items()]
     coauthors: list[tuple[str, int | str]] = [(r.name, f"≥{r.works}" if r.lower_bound else r.works)
                                               for r in stats.top_coauthors]
     whose = f"Top coauthors of {stats.author}" if stats.author else "Top coauthors"
@@ -151,7 +155,8 @@ def stats_table(stats: Stats, out: TextIO) -> None:
     missing = stats.missing
     parts.append(f"[bold]Missing:[/bold] title {missing['title']}, authors {missing['authors']}, "
                  f"date {missing['date']}")
-    _print(out, *parts)
+    for part in parts:
+        console.print(part)
 
 
 def dedupe_table(report: DedupeReport, out: TextIO) -> None:
