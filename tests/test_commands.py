@@ -261,3 +261,13 @@ def test_coauthors_when_the_filters_leave_no_works() -> None:
         result = invoke("coauthors", *args, "--since", "2030", "--json", SEEDS)
         assert result.code == 1 and result.stdout == "", args
         assert "no works match the filters" in result.stderr, result.stderr
+
+
+def test_search_folds_accents(tmp_path: Path) -> None:
+    bib = tmp_path / "accents.bib"
+    bib.write_text("@inproceedings{a, title={Large-Scale Machine Learning with Stochastic Gradient Descent},"
+                   " author={L{\\'e}on Bottou}, year=2010}\n", encoding="utf-8")
+    plain = invoke("search", "Leon Bottou", "--field", "authors", "--json", str(bib)).json()
+    assert plain[0]["match"]["score"] == 100
+    assert invoke("search", '"leon bottou"', "--json", str(bib)).json()[0]["authors"] == ["Léon Bottou"]
+    assert invoke("search", '"Léon"', "--field", "authors", "--json", str(bib)).code == 0

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from scholarcli.errors import UsageError, quoted
 from scholarcli.model import Work
 from scholarcli.model.results import Hit
+from scholarcli.normalise.titles import fold_accents
 from scholarcli.normalise.vocab import SEARCH_MIN_SCORE, STOPWORDS
 from scholarcli.query.filters import sort_items, take
 
@@ -44,13 +45,13 @@ def search(
     """
     from rapidfuzz import fuzz, utils
 
-    phrases = [re.compile(rf"(?<!\w){re.escape(' '.join(p.split()).casefold())}(?!\w)")
+    phrases = [re.compile(rf"(?<!\w){re.escape(_fold(p))}(?!\w)")
                for p in re.findall(r'"([^"]+)"', query) if p.strip()]
     loose = re.sub(r'"[^"]*"', " ", query).strip()
     ranked: list[tuple[float, int, float, Hit]] = []
     for work in works:
         texts = _field_texts(work, field_name)
-        if phrases and not all(any(p.search(" ".join(t.split()).casefold()) for t in texts.values()) for p in phrases):
+        if phrases and not all(any(p.search(_fold(t)) for t in texts.values()) for p in phrases):
             continue
         if not loose:
             hit = Hit(work, 100.0, next(iter(texts)))
@@ -69,6 +70,11 @@ def search(
     return [r[3] for r in ranked]
 
 
+def _fold(text: str) -> str:
+    """Text as a quoted phrase is compared: spacing, case and accents folded."""
+    return fold_accents(" ".join(text.split())).casefold()
+
+
 def _words_score(query: str, text: str) -> float:
     """Mean over query words (small words such as `the`, `of` left out) of the best match against any word.
 
@@ -77,8 +83,8 @@ def _words_score(query: str, text: str) -> float:
     """
     from rapidfuzz import fuzz, process, utils
 
-    words = set(utils.default_process(text).split())
-    terms = utils.default_process(query).split()
+    words = set(utils.default_process(fold_accents(text)).split())
+    terms = utils.default_process(fold_accents(query)).split()
     terms = [t for t in terms if t not in STOPWORDS] or terms
     if not words or not terms:
         return 0.0
