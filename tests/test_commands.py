@@ -271,3 +271,11 @@ def test_search_folds_accents(tmp_path: Path) -> None:
     assert plain[0]["match"]["score"] == 100
     assert invoke("search", '"leon bottou"', "--json", str(bib)).json()[0]["authors"] == ["Léon Bottou"]
     assert invoke("search", '"Léon"', "--field", "authors", "--json", str(bib)).code == 0
+
+
+def test_stats_takes_limit_like_every_other_command() -> None:
+    # The README lists --limit among the options stats shares; stats knew only --top.
+    for option in ("--limit", "-n", "--top"):
+        stats = invoke("stats", option, "3", "--json", "--as-of", AS_OF, SEEDS)
+        assert stats.code == 0, stats.stderr
+        assert len(stats.json()["top_coauthors"]) == 3 and len(stats.json()["top_categories"]) == 3

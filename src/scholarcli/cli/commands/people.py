@@ -17,7 +17,7 @@ WhoseOpt = Annotated[
 ]
 MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, metavar="N",
     help="Only coauthors with this many works.")]
-TopOpt = Annotated[int, typer.Option("--top", min=1, metavar="N", help="Length of the top lists.")]
+TopOpt = Annotated[int, typer.Option("--top", "--limit", "-n", min=1, metavar="N", help="Length of the top lists.")]
 
 
 @command(app, "coauthors", COAUTHORS)
