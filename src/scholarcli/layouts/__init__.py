@@ -39,6 +39,7 @@ REGISTRY: dict[str, str] = {
     "paper-page": "scholarcli.layouts.paper_page",
     "feed": "scholarcli.layouts.feed",
     "google-scholar": "scholarcli.layouts.google_scholar",
+    "google-scholar-search": "scholarcli.layouts.google_scholar_search",
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
     "orcid": "scholarcli.layouts.orcid",
     "pubmed": "scholarcli.layouts.pubmed",
