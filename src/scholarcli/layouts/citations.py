@@ -227,6 +227,8 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     current: _Entry | None = None
     gap = False
     last_number = -1
+    seen = False  # an entry was read: a short line after one may be the next entry's title
+    short: tuple[int, int, str] | None = None  # such a line, held until the next line shows what it is
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -234,6 +236,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             continue
         indent = len(raw) - len(raw.lstrip())
         was_gap, gap = gap, False
+        held, short = short, None
         label = _LABEL.match(text)
         if label and current is not None:
             key = (label["label"] or label["plain"]).strip().casefold()
@@ -271,6 +274,8 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             if current is not None and not _TAIL_LINE.match(text):
                 yield current
                 current = None
+            elif current is None and seen and not _is_chrome(text) and not _TAIL_LINE.match(text):
+                short = (number, indent, text)  # `Mask R-CNN` over its authors' line, or a button
             continue
         if _TAIL_LINE.match(text):
             continue
@@ -288,7 +293,12 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             body = re.sub(r"^\d{1,3}\.\s*", "", body)
         starts = bool(marker or md or _YEAR_LEAD.match(body))
         if current is None:
-            current = _Entry(number, indent, starts, heading)
+            seen = True
+            if held is not None and not starts and _is_names_line(body):  # a short title, then its authors
+                current = _Entry(held[0], held[1], False, heading)
+                current.add(held[2])
+            else:
+                current = _Entry(number, indent, starts, heading)
             current.add(body)
             continue
         if starts:
@@ -302,6 +312,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         if new:
             yield current
             current = _Entry(number, indent, starts, heading)
+        seen = True
         current.add(body)
     if current is not None:
         yield current
