@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import AS_OF, invoke
+from conftest import AS_OF, ROOT, invoke
 
 PUBMED = """1
 Cite
@@ -149,3 +149,13 @@ def test_type_words_over_titles_are_no_orcid_record() -> None:
     result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=RESEARCHGATE.encode())
     assert "orcid" not in result.stdout
     assert result.code == 1 or all(w["sources"][0]["layout"] != "orcid" for w in result.json())
+
+
+def test_an_inspire_result_that_lost_its_date_line_is_a_warning_naming_it() -> None:
+    page = (ROOT / "tests" / "pages" / "inspire" / "hep_theorist_author_page.txt").read_text("utf-8")
+    damaged = page.replace("Jun 3, 2013\n", "")
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=damaged.encode())
+    assert result.code == 0
+    titles = [w["title"] for w in result.json()]
+    assert "Cool horizons for entangled black holes" not in titles and len(titles) == 3
+    assert ":20: 5 line(s) between results not read: 'Cool horizons for entangled black holes'" in result.stderr

@@ -40,6 +40,7 @@ REGISTRY: dict[str, str] = {
     "feed": "scholarcli.layouts.feed",
     "google-scholar": "scholarcli.layouts.google_scholar",
     "google-scholar-search": "scholarcli.layouts.google_scholar_search",
+    "inspire": "scholarcli.layouts.inspire",
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
     "orcid": "scholarcli.layouts.orcid",
     "pubmed": "scholarcli.layouts.pubmed",
