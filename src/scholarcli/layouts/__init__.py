@@ -41,6 +41,7 @@ REGISTRY: dict[str, str] = {
     "google-scholar": "scholarcli.layouts.google_scholar",
     "google-scholar-search": "scholarcli.layouts.google_scholar_search",
     "inspire": "scholarcli.layouts.inspire",
+    "ads": "scholarcli.layouts.ads",
     "researchgate": "scholarcli.layouts.researchgate",
     "semantic-scholar": "scholarcli.layouts.semantic_scholar",
     "orcid": "scholarcli.layouts.orcid",
