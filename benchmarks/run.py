@@ -7,6 +7,7 @@ the feed on names in no lexicon, peak RSS while streaming, dedupe against --no-d
     python benchmarks/run.py --mb 50 --version before=/tmp/old/src --version after=src --output out.md
     python benchmarks/run.py --profile feed-rare              # where the time goes, in-process (cProfile)
     python benchmarks/run.py --dedupe-only 10000 100000       # dedupe recall and memory, as JSON lines
+    python benchmarks/run.py --startup-only --version before=/tmp/old/src --version after=src   # start-up only
 
 Each `--version NAME=SRC` runs `scholar` from that source tree (PYTHONPATH), so two versions are measured
 side by side on the same dumps, interleaved. Byte-code caches are on in every child process, as in a
@@ -290,17 +291,7 @@ def report(versions: list[str], stream: list[dict[str, Any]], flat: list[dict[st
         plain, deduped = d[v]
         lines.append(f"| {v} | {plain[0]:.2f} ({plain[1]:.2f}) | {deduped[0]:.2f} ({deduped[1]:.2f}) | "
                      f"{deduped[2]:.0f} | {_ratio(deduped[0], plain[0], DEDUPE_RATIO_TARGET)} |")
-    base = startup["import typer"]
-    lines += ["", "## Start-up", "", f"`scholar list-works --json seeds/001…` against `python -c 'import typer'`, "
-              f"medians of interleaved runs with byte-code caches on. Target: ≤ {STARTUP_RATIO_TARGET:g}×.", "",
-              "| command | wall s | CPU s | × import typer (wall) | × import typer (CPU) |",
-              "|---|---:|---:|---:|---:|",
-              f"| `import typer` | {base['wall']:.3f} | {base['cpu']:.3f} | 1.0× | 1.0× |"]
-    for v in versions:
-        t = startup[v]
-        lines.append(f"| {v} `list-works --json` | {t['wall']:.3f} | {t['cpu']:.3f} | "
-                     f"{_ratio(t['wall'], base['wall'], STARTUP_RATIO_TARGET)} | "
-                     f"{_ratio(t['cpu'], base['cpu'], STARTUP_RATIO_TARGET)} |")
+    lines += startup_lines(versions, startup)
     if dedupe:
         kinds = sorted({kind for r in dedupe for kind in r["recall"]})
         lines += ["", "## Dedupe recall and memory (the version on the import path of this script)", "",
@@ -321,6 +312,22 @@ def report(versions: list[str], stream: list[dict[str, Any]], flat: list[dict[st
     return "\n".join(lines) + "\n"
 
 
+def startup_lines(versions: list[str], startup: dict[str, dict[str, float]]) -> list[str]:
+    """The start-up section of the report: each version's `list-works --json` against `import typer`."""
+    base = startup["import typer"]
+    lines = ["", "## Start-up", "", f"`scholar list-works --json seeds/001…` against `python -c 'import typer'`, "
+             f"medians of interleaved runs with byte-code caches on. Target: ≤ {STARTUP_RATIO_TARGET:g}×.", "",
+             "| command | wall s | CPU s | × import typer (wall) | × import typer (CPU) |",
+             "|---|---:|---:|---:|---:|",
+             f"| `import typer` | {base['wall']:.3f} | {base['cpu']:.3f} | 1.0× | 1.0× |"]
+    for v in versions:
+        t = startup[v]
+        lines.append(f"| {v} `list-works --json` | {t['wall']:.3f} | {t['cpu']:.3f} | "
+                     f"{_ratio(t['wall'], base['wall'], STARTUP_RATIO_TARGET)} | "
+                     f"{_ratio(t['cpu'], base['cpu'], STARTUP_RATIO_TARGET)} |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small dumps and few runs, for a smoke run")
@@ -332,6 +339,8 @@ def main() -> None:
                         help="sizes for the dedupe recall/memory benchmark (default 10000 100000; none: skip)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--profile", metavar="DUMP", help="only profile parsing DUMP (a layout, or feed-rare)")
+    parser.add_argument("--startup-only", type=int, nargs="?", const=41, metavar="RUNS",
+                        help="only the start-up figures, from RUNS interleaved runs (default 41)")
     parser.add_argument("--dedupe-only", type=int, nargs="+", metavar="N",
                         help="only the dedupe benchmark, at these sizes; prints its rows as JSON lines")
     args = parser.parse_args()
@@ -340,6 +349,9 @@ def main() -> None:
     if args.profile:
         for name, src in versions.items():
             print(f"### {name}\n{profile(args.profile, mb, src)}")
+        return
+    if args.startup_only:
+        print("\n".join(startup_lines(list(versions), startup_benchmark(versions, args.startup_only))).strip())
         return
     if args.dedupe_only:
         for row in dedupe_benchmark(args.dedupe_only):

@@ -155,12 +155,14 @@ def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iter
             yield event
             continue
         work, notes = cap(event)
-        line = work.sources[0].line if work.sources else part.first_line
-        for note in notes:
-            yield ParseIssue(source.path, line, note)
+        if notes:
+            line = work.sources[0].line if work.sources else part.first_line
+            for note in notes:
+                yield ParseIssue(source.path, line, note)
         reason = implausible(work)
         if reason is not None:
             dropped += 1
+            line = work.sources[0].line if work.sources else part.first_line
             yield ParseIssue(source.path, line, f"record does not read as {part.layout}: {reason}; skipped")
             continue
         if first is None and kept == 0:

@@ -43,7 +43,7 @@ def cap(work: Work) -> tuple[Work, list[str]]:
     """The record with every text field cut to FIELD_MAX characters, and a note for each field cut."""
     if (len(work.abstract or "") <= FIELD_MAX and len(work.comment or "") <= FIELD_MAX
             and len(work.journal_ref or "") <= FIELD_MAX and len(work.venue or "") <= FIELD_MAX
-            and not any(len(a) > FIELD_MAX for a in work.authors)):
+            and max(map(len, work.authors), default=0) <= FIELD_MAX):
         return work, []
     notes: list[str] = []
     changes: dict[str, str] = {}

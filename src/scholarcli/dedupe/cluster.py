@@ -24,7 +24,7 @@ from scholarcli.dedupe.rules import (
     title_parts_keys,
 )
 from scholarcli.model import Work
-from scholarcli.model.results import Link
+from scholarcli.model.link import Link
 from scholarcli.normalise.titles import match_key
 from scholarcli.unionfind import UnionFind
 

@@ -7,10 +7,10 @@ with the same authors, and, for a titleless record, its abstract. See README, "H
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.dedupe.evidence import unexplained_words
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key

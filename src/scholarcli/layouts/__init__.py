@@ -113,8 +113,10 @@ def detect(text: str) -> tuple[str | None, dict[str, float]]:
     The specific layouts are tried first; only when none clears the threshold is the fallback (a list of
     citations) scored, so a page that a specific layout reads is never taken for a citation list.
     """
+    from scholarcli.layouts.prescreen import may_score
+
     scores = {
-        name: get(name).sniff(text) if WHOLE_INPUT_FORMATS.get(name, _always)(text) else 0.0
+        name: get(name).sniff(text) if WHOLE_INPUT_FORMATS.get(name, _always)(text) and may_score(name, text) else 0.0
         for name in REGISTRY
         if name != FALLBACK  # the fallback is loaded only when it is needed
     }

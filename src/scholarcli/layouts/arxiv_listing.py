@@ -10,10 +10,10 @@ counts only with its colon, so a title such as `Abstractive Summarization…` st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
@@ -39,12 +39,28 @@ _LESS = "△ Less"
 def sniff(text: str) -> float:
     """High when the text has `Authors:` and `Abstract:` lines and arXiv submission lines."""
     head = text[:200_000]
-    authors = len(re.findall(r"(?m)^[ \t]*Authors:", head))
-    abstracts = len(re.findall(r"(?m)^[ \t]*Abstract:", head))
-    submitted = len(re.findall(r"(?m)^[ \t]*Submitted\s+\d", head))
+    authors = _count_label_lines(head, "Authors:")
+    abstracts = _count_label_lines(head, "Abstract:")
+    submitted = _count_label_lines(head, "Submitted", _SUBMITTED_DATE)
     if not authors or not (abstracts or submitted):
         return 0.0
     return 0.6 + 0.4 * min(1.0, (abstracts + submitted) / (2 * authors))
+
+
+_SUBMITTED_DATE = re.compile(r"\s+\d")
+
+
+def _count_label_lines(head: str, label: str, then: re.Pattern[str] | None = None) -> int:
+    """How many lines open with `label` (after spaces or tabs), followed by what `then` matches: what
+    `len(re.findall(rf"(?m)^[ \t]*{label}{then}", head))` counts, found by `str.find` rather than a regex
+    tried at every position of the text (a third of detection's time on an arXiv listing)."""
+    count, at = 0, head.find(label)
+    while at >= 0:
+        end = at + len(label)
+        if not head[head.rfind("\n", 0, at) + 1: at].strip(" \t") and (then is None or then.match(head, end)):
+            count += 1
+        at = head.find(label, end)
+    return count
 
 
 _ANCHOR_OPENINGS = ("Authors:", "Abstract:", "Comments:", "Journal ref:", "Submitted ")

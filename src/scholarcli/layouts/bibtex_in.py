@@ -6,12 +6,12 @@ its neighbours); pylatexenc decodes the LaTeX in field values to Unicode (`{\\"o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts import references as ref
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import work_type_of

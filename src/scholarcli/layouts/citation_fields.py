@@ -15,9 +15,9 @@ rather than one style's template:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.normalise.identifiers import DOI_PATTERN, match_arxiv_id
 from scholarcli.normalise.names import PARTICLES, SUFFIXES, is_given_name, is_initials, is_surname
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts import references as ref
 from scholarcli.layouts.json_items import iter_items, looks_like_array_of_objects
 from scholarcli.layouts.scholar_json import sniff_keys

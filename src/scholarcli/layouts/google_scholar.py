@@ -25,11 +25,11 @@ on a line of its own; an empty cell may be missing. The header figures and co-au
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.names import split_author_list
@@ -143,13 +143,13 @@ def _pages(walked: Iterator[Line]) -> Iterator[Iterator[Line]]:
             fill()
             if not ahead:
                 return
-            if past_header and len(ahead) == 3 and _VERIFIED.match(ahead[2].text):
+            if past_header and len(ahead) == 3 and _is_verified(ahead[2].text):
                 return
             line = ahead.popleft()
-            past_header = past_header or _VERIFIED.match(line.text) is not None or "\t" in line.text or (
+            past_header = past_header or _is_verified(line.text) or "\t" in line.text or (
                 is_initials_author_list(line.text))
             yield line
-            if past_header and _END.match(line.text):
+            if past_header and _is_end(line.text):
                 return  # the page's footer: rows after it are another copy's
 
     while True:
@@ -197,7 +197,22 @@ def _chain(first: list[Line], rest: Iterator[Line]) -> Iterator[Line]:
 
 
 def _is_chrome(text: str) -> bool:
-    return text.casefold() in _CHROME or text.casefold() in _FOOTER or bool(_ARTICLES.match(text))
+    folded = text.casefold()
+    return folded in _CHROME or folded in _FOOTER or (text[:1] in "Aa" and _ARTICLES.match(text) is not None)
+
+
+# The first letters `_VERIFIED`, `_END` and `_SIDEBAR` can match (case-blind): lines are tested on every row, so
+# most are turned away before a regex runs.
+def _is_verified(text: str) -> bool:
+    return text[:1] in "VvNn" and _VERIFIED.match(text) is not None
+
+
+def _is_end(text: str) -> bool:
+    return text[:1] in "HhDdPp" and _END.match(text) is not None
+
+
+def _is_sidebar(text: str) -> bool:
+    return text[:1] in "CcPp" and _SIDEBAR.match(text) is not None
 
 
 def _rows(lines: Iterator[Line], path: str, as_of: date) -> Iterator[ParseEvent]:
@@ -206,7 +221,7 @@ def _rows(lines: Iterator[Line], path: str, as_of: date) -> Iterator[ParseEvent]
     ahead = next(lines, None)
     while ahead is not None:
         line, ahead = ahead, next(lines, None)
-        if _END.match(line.text) or _SIDEBAR.match(line.text):
+        if _is_end(line.text) or _is_sidebar(line.text):
             break
         if _is_chrome(line.text):
             continue
@@ -240,8 +255,10 @@ def _is_cell(text: str) -> bool:
 
 def _work(row: list[Line], path: str, as_of: date) -> Work | ParseIssue:
     start = row[0].number
-    texts = [x.text for x in row if not _is_cell(x.text)]
-    loose = [x.text for x in row if _is_cell(x.text)]
+    texts: list[str] = []
+    loose: list[str] = []
+    for x in row:
+        (loose if _is_cell(x.text) else texts).append(x.text)
     if not texts:
         return ParseIssue(path, start, f"figures {' '.join(loose)!r} without a title; skipped")
     last, cells = texts[-1], loose

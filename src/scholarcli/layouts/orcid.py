@@ -19,11 +19,12 @@ record's owner is then recorded as the author, with the list marked truncated (a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
@@ -34,6 +35,7 @@ SUMMARY = "ORCID works list: title / venue / `2021-05-12 | Journal article` / `D
 
 _ORCID_ID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 _WORKS = re.compile(r"^Works\s*\((?:\d[\d,]*\s+of\s+)?(?P<n>\d[\d,]*)\)$", re.IGNORECASE)
+_TYPE_SPACES = re.compile(r"[\s_-]+")
 _DATE_TYPE = re.compile(r"^(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s*\|\s*(?P<type>[A-Za-z][A-Za-z /-]+)$")
 _DETAIL = re.compile(
     r"^(?P<label>DOI|PMID|PMC|EID|WOSUID|ISBN|ISSN|Part of ISSN|Part of ISBN|URL|arXiv|ARXIV|Handle|Other identifier"
@@ -96,16 +98,30 @@ def sniff(text: str) -> float:
 
 def _date_type(text: str) -> tuple[str | None, str] | None:
     """(ISO date, type) of `2021-05-12 | Journal article`, `2019 | Conference paper` or `| Preprint`."""
-    flat = " ".join(text.split())
-    if flat.casefold() in _BARE_TYPES:  # a work without a date: only its type is shown
-        return None, TYPES.get(flat.casefold(), flat.casefold().replace(" ", "-"))
+    return _flat_date_type(" ".join(text.split()))
+
+
+def _flat_date_type(flat: str) -> tuple[str | None, str] | None:
+    """`_date_type` of a line whose spaces are already single."""
+    if "|" not in flat:
+        folded = flat.casefold()
+        if folded in _BARE_TYPES:  # a work without a date: only its type is shown
+            return None, TYPES.get(folded, folded.replace(" ", "-"))
+        return None
+    return _dated_type(flat)
+
+
+@lru_cache(maxsize=64)
+def _dated_type(flat: str) -> tuple[str | None, str] | None:
+    """`_flat_date_type` of a line with a `|`. Cached: the page splitter tests each such line (it is an anchor)
+    just before the parser reads it."""
     m = _DATE_TYPE.match(flat)
     if not m:
         return None
     when = parse_date(m["date"]) if m["date"] else None
     if m["date"] and when is None:
         return None
-    printed = re.sub(r"[\s_-]+", " ", m["type"].strip().casefold())  # `journal-article` in the older pages
+    printed = _TYPE_SPACES.sub(" ", m["type"].strip().casefold())  # `journal-article` in the older pages
     return when, TYPES.get(printed, printed.replace(" ", "-"))
 
 
@@ -155,7 +171,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     work: _Work | None = None
     for line in walk(lines):
         text = " ".join(line.text.split())
-        if not profile_done and (_WORKS.match(text) or _date_type(text) is not None):
+        if not profile_done and (_WORKS.match(text) or _flat_date_type(text) is not None):
             profile_done = True
             if _WORKS.match(text):
                 header.extend(t for _, t in buffer)
@@ -167,7 +183,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 yield profile
             if _WORKS.match(text):
                 continue
-        if (dated := _date_type(text)) is not None:
+        if (dated := _flat_date_type(text)) is not None:
             if work is not None:
                 yield _record(work, owner, path)
             if len(buffer) > 2 and (header or work is not None):

@@ -5,8 +5,7 @@ Each reader maps its own field names; this module turns the values into the form
 
 from __future__ import annotations
 
-import re
-
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.normalise import vocab
 from scholarcli.normalise.dates import iso, month_number
 from scholarcli.normalise.identifiers import DOI_PATTERN, match_arxiv_id

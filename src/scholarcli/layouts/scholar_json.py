@@ -6,11 +6,11 @@ is shared with the JSON Lines and CSV readers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.json_items import iter_items, looks_like_array_of_objects
 from scholarcli.model import JSON_KEYS, ParseEvent, ParseIssue, ParseResult, Source, Work
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.scholar_json import RecordError, sniff_keys, work_from_dict
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source
 

@@ -27,11 +27,11 @@ and is not kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
@@ -105,7 +105,14 @@ def _date_line(text: str) -> tuple[str | None, str] | None:
     return venue, when
 
 
+def _is_paper_chrome(text: str) -> bool:
+    """`Corpus ID: …`, `12 Highly Influential Citations`: tested on every line, so the first character first."""
+    return (text[:1] in "CcHh" or text[:1].isdigit()) and _PAPER_CHROME.match(text) is not None
+
+
 def _is_fields_of_study(text: str) -> bool:
+    if "," not in text:
+        return text.strip().casefold() in FIELDS_OF_STUDY
     return all(part.strip().casefold() in FIELDS_OF_STUDY for part in text.split(","))
 
 _AFFILIATION = re.compile(r"\b(?:Universit|Institut|College|School|Hospital|Laborator|Lab\b|Cent(?:er|re)|Research)")
@@ -166,10 +173,16 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Yield the author's profile, then each paper as the next one starts.
 
-    The header runs to its last figure, sort or filter line before the first dated paper.
+    The header runs to its last figure, sort or filter line before the first dated paper. Only the lines up to
+    that paper are held; the rest are read as they come.
     """
-    walked = _joined_counts(list(walk(lines)))
-    first_dated = next((i for i, x in enumerate(walked) if _date_line(x.text) and i >= 2), len(walked))
+    rest = _joined_counts(walk(lines))
+    walked: list[Line] = []  # the lines up to the first dated paper's date
+    for line in rest:
+        walked.append(line)
+        if len(walked) > 2 and _date_line(line.text):
+            break
+    first_dated = len(walked) - 1 if len(walked) > 2 and _date_line(walked[-1].text) else len(walked)
     header_end = 0
     for i, x in enumerate(walked[:first_dated]):
         if _is_header_mark(walked, i) or x.text.casefold() in _CHROME:
@@ -180,16 +193,17 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     if profile is not None:
         yield profile
     paper: _Paper | None = None
-    for line in walked[header_end:]:
+    for line in _chain(walked[header_end:], rest):
         text = line.text
         folded = text.casefold()
-        if paper is not None and (folded in _CHROME or _PAPER_CHROME.match(text) or _is_tldr_continuation(paper, text)):
+        if paper is not None and (folded in _CHROME or _is_paper_chrome(text) or _is_tldr_continuation(paper, text)):
             paper.closed = paper.closed or folded in _CLOSING_CHROME
             continue
-        if paper is not None and (m := _CITATIONS.match(text)):
+        # (a count opens with a digit and a summary with `TLDR`: most lines are turned away before the regexes)
+        if paper is not None and text[:1].isdigit() and (m := _CITATIONS.match(text)):
             paper.citations, paper.closed = int(m["n"].replace(",", "")), True
             continue
-        if paper is not None and (m := _TLDR.match(text)) and paper.date is not None:
+        if paper is not None and text.startswith("TLDR") and (m := _TLDR.match(text)) and paper.date is not None:
             paper.tldr_text_due = not m["text"]
             continue
         opens = paper is not None and not paper.closed and paper.date is None
@@ -231,17 +245,27 @@ def _is_author_list(line: str) -> bool:
     return len(names) >= 2 or truncated or "." in names[0]
 
 
-def _joined_counts(walked: list[Line]) -> list[Line]:
+def _joined_counts(walked: Iterable[Line]) -> Iterator[Line]:
     """`13,579` then `Citations` on the next line -> one `13,579 Citations` line."""
-    out: list[Line] = []
+    last: Line | None = None  # the line read but not yet handed on
+    before: Line | None = None  # the line handed on before it
     for line in walked:
-        if out and _NUMBER.match(out[-1].text) and line.text.casefold() in ("citations", "citation") and (
-            len(out) < 2 or out[-2].text.casefold() not in _FIGURE_LABELS
+        if last is not None and _NUMBER.match(last.text) and line.text.casefold() in ("citations", "citation") and (
+            before is None or before.text.casefold() not in _FIGURE_LABELS
         ):
-            out[-1] = Line(out[-1].number, f"{out[-1].text} {line.text}", out[-1].gap)
+            last = Line(last.number, f"{last.text} {line.text}", last.gap)
             continue
-        out.append(line)
-    return out
+        if last is not None:
+            yield last
+            before = last
+        last = line
+    if last is not None:
+        yield last
+
+
+def _chain(first: list[Line], rest: Iterator[Line]) -> Iterator[Line]:
+    yield from first
+    yield from rest
 
 
 def _is_tldr_continuation(paper: _Paper, text: str) -> bool:

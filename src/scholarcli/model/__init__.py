@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.normalise.titles import normalise_title
+
+if TYPE_CHECKING:
+    from hashlib import sha1 as _sha1
+else:
+    try:  # CPython's own SHA-1: hashlib's digests, without loading OpenSSL (about 3 ms of start-up)
+        from _sha1 import sha1 as _sha1
+    except ImportError:  # a build without it
+        from hashlib import sha1 as _sha1
 
 #: Keys of a work's JSON object, in output order. Every key is always present.
 JSON_KEYS: tuple[str, ...] = (
@@ -76,17 +84,15 @@ class Work:
     @property
     def id(self) -> str:
         """A stable identifier: the arXiv id, else the DOI, else a hash of the normalised title/abstract."""
-        import hashlib
-
         if self.arxiv_id:
             return f"arxiv:{self.arxiv_id}"
         if self.doi:
             return f"doi:{self.doi.lower()}"
         key = normalise_title(self.title) if self.title else ""
         if key:
-            return "title:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+            return "title:" + _sha1(key.encode("utf-8")).hexdigest()[:16]
         text = " ".join((self.abstract or "").split()).casefold()
-        return "text:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+        return "text:" + _sha1(text.encode("utf-8")).hexdigest()[:16]
 
     def with_changes(self, **changes: Any) -> Work:
         """Return a copy with some fields replaced."""

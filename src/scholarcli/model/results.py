@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from scholarcli.model import Source, Work
+from scholarcli.model.link import Link as Link  # re-exported: it lives apart so dedupe need not load this module
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,19 +93,6 @@ class Stats:
             "layouts": dict(self.layouts),
             "missing": dict(self.missing),
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Why two records (by index in the input) were put in one cluster: the rule, and its score if it has one."""
-
-    a: int
-    b: int
-    rule: str
-    score: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "rule": self.rule, "score": self.score}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.normalise.dates import iso
 
 # New style: YYMM.NNNN until 2014, YYMM.NNNNN from 1501 on; the digit count matters when an id is glued

@@ -5,11 +5,11 @@ This is the only module that knows about initials, particles and surname prefixe
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.normalise.titles import fold_accents
 from scholarcli.unionfind import UnionFind
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 # \"o, \'e, \^{a}, \~n, \`a, \=o, \.z, \u{g}, \v{s}, \H{o}, \c{c}, \k{a}: accent macros, dropped
 # (the accent itself is stripped anyway).

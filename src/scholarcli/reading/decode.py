@@ -6,10 +6,11 @@ costs at most its line (and is reported), never the whole file.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 # Spaces that pages paste in place of ordinary ones, and invisible characters worth dropping.
 _SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
@@ -17,6 +18,7 @@ _SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
 #: pages around right-to-left text put them at line ends, where they hid every line-start cue of a layout.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u00ad]")
 _BINARY_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_NOT_BINARY_CONTROL = bytes(b for b in range(256) if b not in _BINARY_CONTROL)  # deleted to count the rest
 
 #: Openings of file formats that are not text (PDF, ZIP/DOCX/EPUB, PNG, GIF, JPEG, gzip, 7z, RAR, ELF, OLE/DOC,
 #: xz, zstd, WebP/WAV, SQLite). A file that starts with one is called binary whatever follows.
@@ -44,7 +46,7 @@ def is_binary(opening: bytes) -> bool:
     if opening.startswith(BINARY_MAGIC):
         return True
     sample = opening[:65536]
-    return bool(sample) and sum(1 for b in sample if b in _BINARY_CONTROL) / len(sample) > BINARY_CONTROL_MAX
+    return bool(sample) and len(sample.translate(None, _NOT_BINARY_CONTROL)) / len(sample) > BINARY_CONTROL_MAX
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -185,8 +187,8 @@ def garbage_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(
-        1 for ch in sample
+    bad = sum(  # each distinct character is judged once, then counted
+        sample.count(ch) for ch in set(sample)
         if (ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")) or ch == "\ufffd"
     )
     return bad / len(sample)

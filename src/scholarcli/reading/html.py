@@ -8,8 +8,9 @@ separated by tabs, and inline elements (links, spans, emphasis) run on within th
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode

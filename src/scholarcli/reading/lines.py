@@ -1,4 +1,5 @@
-"""Inputs read lazily, line by line: memory holds the opening and the current line, never the whole file.
+"""Inputs read lazily, line by line: memory holds the opening and the current block of lines (CHUNK_BYTES),
+never the whole file.
 
 Lines longer than MAX_LINE_BYTES are cut there (the rest of the line is skipped, with a warning), so an
 endless line cannot fill memory. Problems met while reading a line (stray bytes, NUL bytes, a cut) are
@@ -31,6 +32,8 @@ from scholarcli.reading.paths import STDIN
 HEAD_BYTES = 1 << 18
 #: The longest line kept; the rest of a longer line is skipped with a warning.
 MAX_LINE_BYTES = 1 << 21
+#: Past the opening, bytes are read (and, in the common case, decoded) this many at a time.
+CHUNK_BYTES = 1 << 16
 #: The opening holds at least this many lines, unless it would grow past HEAD_MAX bytes.
 HEAD_LINES = 64
 HEAD_MAX = 1 << 23
@@ -177,57 +180,92 @@ def _eight_bit(data: bytes) -> str:
 
 
 class _RawLines:
-    """The physical lines of a byte stream, without line ends, each with the count of bytes cut from it."""
+    """The physical lines of a byte stream, without line ends, each with the count of bytes cut from it.
+
+    Iterating gives one line at a time (for the opening); `blocks()` then gives the rest in runs of whole
+    lines read CHUNK_BYTES at a time, so that the common case is decoded in bulk.
+    """
 
     def __init__(self, stream: BinaryIO, first: bytes) -> None:
         self.stream = stream
         *self.ready, self.partial = first.split(b"\n")
         self.ready.reverse()
         self.position = len(first)
-        self._lines = self._read()
+        self._blocks = self._read()
+        self._lines = self._single()
 
     def __iter__(self) -> Iterator[tuple[bytes, int]]:
         return self._lines
 
-    def _read(self) -> Iterator[tuple[bytes, int]]:
+    def _single(self) -> Iterator[tuple[bytes, int]]:
         while self.ready:
             yield self.ready.pop(), 0
-        partial = self.partial
-        readline = self.stream.readline
-        while True:
-            more = readline(MAX_LINE_BYTES)
-            self.position += len(more)
-            if not more:
-                if partial:
-                    yield partial, 0
-                return
-            if partial:
-                more, partial = partial + more, b""
-            if more.endswith(b"\n"):
-                yield more[:-1], 0
-            elif len(more) < MAX_LINE_BYTES:
-                yield more, 0  # the last line, without a line end
-                return
-            else:
-                yield self._cut(more)
+        for block, dropped in self._blocks:
+            if dropped:
+                yield block, dropped
+                continue
+            self.ready = block.split(b"\n")
+            self.ready.reverse()
+            while self.ready:
+                yield self.ready.pop(), 0
 
-    def _cut(self, line: bytes) -> tuple[bytes, int]:
-        """Keep the first MAX_LINE_BYTES of an over-long line (on a character boundary); skip to its end."""
+    def blocks(self) -> Iterator[tuple[bytes, int]]:
+        """The lines not yet read, as (block, 0) for whole lines joined by LF, or (line, bytes cut) for a line
+        cut at MAX_LINE_BYTES. Lines already split off for `__iter__` come first, as one block."""
+        if self.ready:
+            self.ready.reverse()
+            yield b"\n".join(self.ready), 0
+            self.ready = []
+        yield from self._blocks
+
+    def _read(self) -> Iterator[tuple[bytes, int]]:
+        partial = self.partial
+        self.partial = b""
+        skipping: tuple[bytes, int] | None = None  # an over-long line's kept bytes and the count cut so far
+        # read1: what a pipe has ready (up to a chunk), so lines typed into stdin are read as they come.
+        read = getattr(self.stream, "read1", self.stream.read)
+        while True:
+            data = read(CHUNK_BYTES)
+            self.position += len(data)
+            if not data:
+                if skipping is not None:
+                    yield skipping
+                elif partial:
+                    yield self._cut(partial) if len(partial) > MAX_LINE_BYTES else (partial, 0)
+                return
+            if skipping is not None:  # skip to the end of the over-long line
+                end = data.find(b"\n")
+                if end < 0:
+                    skipping = skipping[0], skipping[1] + len(data)
+                    continue
+                yield skipping[0], skipping[1] + end
+                skipping = None
+                data = data[end + 1:]
+            end = data.rfind(b"\n")
+            if end < 0:
+                partial += data
+                if len(partial) > MAX_LINE_BYTES:
+                    skipping, partial = self._cut(partial), b""
+                continue
+            if len(partial) + end > MAX_LINE_BYTES:  # the line carried over may have grown too long
+                first = data.index(b"\n")
+                line = partial + data[:first]
+                yield self._cut(line) if len(line) > MAX_LINE_BYTES else (line, 0)
+                if first < end:
+                    yield data[first + 1:end], 0
+            else:
+                yield (partial + data[:end] if partial else data[:end]), 0
+            partial = data[end + 1:]
+
+    @staticmethod
+    def _cut(line: bytes) -> tuple[bytes, int]:
+        """Keep the first MAX_LINE_BYTES of an over-long line (on a character boundary); count the rest."""
         dropped = max(0, len(line) - MAX_LINE_BYTES)
         line = line[:MAX_LINE_BYTES]
         while line and line[-1] & 0xC0 == 0x80:
             line, dropped = line[:-1], dropped + 1
         if line and line[-1] >= 0xC0:
             line, dropped = line[:-1], dropped + 1
-        while True:
-            more = self.stream.readline(MAX_LINE_BYTES)
-            self.position += len(more)
-            if not more:
-                break
-            if more.endswith(b"\n"):
-                dropped += len(more) - 1
-                break
-            dropped += len(more)
         return line, dropped
 
 
@@ -251,22 +289,55 @@ def _decode(decoder: LineDecoder, source: LineInput, number: int, raw: bytes, dr
 def _stream(
     source: LineInput, head: list[str], raw: _RawLines, decoder: LineDecoder, stream: BinaryIO
 ) -> Iterator[str]:
-    """The opening's decoded lines, then the rest of the stream's, one at a time; closes the stream at the end."""
+    """The opening's decoded lines, then the rest of the stream's, one at a time; closes the stream at the end.
+
+    Past the opening, lines come in blocks: a block of UTF-8 without NUL bytes is decoded and normalised in one
+    go; any other block is decoded line by line, so a stray byte still costs only its line, with its warning.
+    """
     try:
         number = len(head)
         yield from head
         head.clear()
-        decode = decoder.decode
-        for line, dropped in raw:
-            number += 1
+        fast = decoder.fast
+        for block, dropped in raw.blocks():
             source.position = raw.position
-            text, warning = decode(line)
-            if warning is None and not dropped:
-                yield text
-            else:
+            if fast and not dropped and b"\x00" not in block:
+                try:
+                    text = block.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    lines = _normalised_lines(text)
+                    number += len(lines)
+                    yield from lines
+                    continue
+            for line in block.split(b"\n") if not dropped else (block,):
+                number += 1
                 yield _decode(decoder, source, number, line, dropped)
     finally:
         _close(stream)
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """The lines of a decoded block, each as `LineDecoder.decode` gives it: one CR line end dropped, then
+    normalised. Only lines beyond ASCII need normalising; CRs are dropped in bulk when they all end lines
+    (a CR inside a line, an old Mac line end, is dealt with line by line)."""
+    if "\r" in text:
+        whole = text.replace("\r\n", "\n")
+        if whole.endswith("\r"):
+            whole = whole[:-1]
+        if "\r" in whole:
+            return [_clean(line) for line in text.split("\n")]
+        text = whole
+    if text.isascii():
+        return text.split("\n")
+    return [line if line.isascii() else normalise_text(line) for line in text.split("\n")]
+
+
+def _clean(text: str) -> str:
+    if text.endswith("\r"):
+        text = text[:-1]
+    return text if text.isascii() and "\r" not in text else normalise_text(text)
 
 
 def _close(stream: BinaryIO) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -25,6 +23,8 @@ def write_document(data: JSONValue, out: TextIO) -> None:
     try:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode("utf-8")
     except orjson.JSONEncodeError:  # what orjson refuses (integers over 64 bits, lone surrogates): the stdlib
+        import json
+
         text = json.dumps(data, ensure_ascii=False, indent=2)
     out.write(text)
     out.write("\n")
@@ -35,6 +35,8 @@ def _line(obj: JSONValue) -> str:
     try:
         return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS).decode("utf-8")
     except orjson.JSONEncodeError:
+        import json
+
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -56,6 +58,8 @@ def _cell(value: object) -> object:
 
 def write_rows_csv(rows: Iterable[Mapping[str, object]], fields: Sequence[str], out: TextIO) -> None:
     """CSV with a header row of `fields` and one row per mapping."""
+    import csv  # loaded only when CSV is written
+
     writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
