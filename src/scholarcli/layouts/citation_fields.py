@@ -433,6 +433,11 @@ def split_reference(raw: str) -> Fields:
         if names is not None and before[names.end:].strip(" .,:;"):
             year_gap = _YEAR_CHUNK.fullmatch(before[names.end:].rstrip())
             names = names if year_gap else None
+    if (
+        names is not None and names.form == "given" and text[names.end:].startswith(":")
+        and not any("." in name for name in names.names) and (book := _book_first(text)) is not None
+    ):  # `Cultural Memory and Western Civilization: Functions, Media, Archives. Cambridge: CUP, 2011.`
+        return _with_ids(book, doi, arxiv_id, in_press, lead_year, pmid)
     if names is not None and (flipped := _title_first(text, names)) is not None:
         return _with_ids(flipped, doi, arxiv_id, in_press, lead_year, pmid)
     if names is None:
