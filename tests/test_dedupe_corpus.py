@@ -90,3 +90,17 @@ def test_a_typo_in_a_word_one_spelling_changes_is_a_typo(title_a: str, title_b: 
     # `zero` and `unsupervised` have one spelling in the match key (`0`, `unsupervized`) that the typo lacks.
     a, b = Work(title=title_a, authors=AUTHORS, year=2021), Work(title=title_b, authors=AUTHORS, year=2021)
     assert compare(a, b).same
+
+
+@pytest.mark.parametrize(("common", "rare", "template"), [
+    ("Photon", "Phonon", "{}-Assisted Tunnelling in Double Quantum Dots"),  # two real effects, one template
+    ("Model", "Modal", "Cross-{} Retrieval with Contrastive Learning"),
+    ("Market", "Marker", "{} Selection under Uncertainty"),
+])
+def test_a_rare_real_word_by_other_coauthors_stays_another_work(common: str, rare: str, template: str) -> None:
+    # The corpus would read the rare word as a slip of the common one; the coauthors (Berg against Okafor)
+    # say these are two works, so the weak corpus evidence is not used between them.
+    records = _background(common, 120, 0)
+    records += [Work(title=template.format(common), authors=("Maya Lindqvist", "Tomas Berg"), year=2019),
+                Work(title=template.format(rare), authors=("Maya Lindqvist", "Chidi Okafor"), year=2020)]
+    assert len(dedupe(records).works) == len(records)
