@@ -113,8 +113,12 @@ def stream_benchmark(versions: dict[str, str | None], mb: float) -> list[dict[st
         path = make_dump(name, mb)
         row: dict[str, Any] = {"dump": name, "mb": path.stat().st_size / 1e6, "floor": floor_seconds(path)}
         for version, src in versions.items():
-            runs = [timed(scholar("list-works", "--no-dedupe", "--format", "jsonl", str(path)), child_env(src))
-                    for _ in range(2)]
+            try:
+                runs = [timed(scholar("list-works", "--no-dedupe", "--format", "jsonl", str(path)), child_env(src))
+                        for _ in range(2)]
+            except subprocess.CalledProcessError:  # an older version without this layout reads no records
+                row[version] = None
+                continue
             row[version] = min(runs)
         rows.append(row)
         print(f"  {name}: {row}", file=sys.stderr)
@@ -232,13 +236,16 @@ print(json.dumps({{"records": n, "works": len(result.works), "expected": expecte
 """
 
 
-def dedupe_benchmark(sizes: list[int]) -> list[dict[str, Any]]:
-    """Dedupe synthetic records with 10% re-typed duplicates; each size in its own process."""
+def dedupe_benchmark(sizes: list[int], versions: dict[str, str | None]) -> list[dict[str, Any]]:
+    """Dedupe synthetic records with 10% re-typed duplicates; each size and version in its own process, on the
+    same generated records (the generator is this script's, whatever the version measured)."""
     rows = []
     for n in sizes:
         code = DEDUPE_CHILD.format(here=str(HERE), n=n)
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        rows.append(json.loads(done.stdout))
+        for version, src in versions.items():
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                  env=child_env(src))
+            rows.append({"version": version, **json.loads(done.stdout)})
     return rows
 
 
@@ -278,6 +285,9 @@ def report(versions: list[str], stream: list[dict[str, Any]], flat: list[dict[st
         target = FEED_RATIO_TARGET if r["dump"].startswith("feed") else STREAM_RATIO_TARGET
         cells = []
         for v in versions:
+            if r[v] is None:
+                cells.append("– | – | no such layout in this version | –")
+                continue
             wall, cpu, rss = r[v]
             cells.append(f"{wall:.2f} ({cpu:.2f}) | {r['mb'] / wall:.1f} | {_ratio(wall, r['floor'], target)}; "
                          f"CPU {cpu / r['floor']:.1f}× | {rss:.0f}")
@@ -300,22 +310,23 @@ def report(versions: list[str], stream: list[dict[str, Any]], flat: list[dict[st
     lines += startup_lines(versions, startup)
     if dedupe:
         kinds = sorted({kind for r in dedupe for kind in r["recall"]})
-        lines += ["", "## Dedupe recall and memory (the version on the import path of this script)", "",
+        lines += ["", "## Dedupe recall and memory", "",
                   "Synthetic titles with 10% re-typed duplicates; recall per duplicate pair; `lost` counts pairs the "
                   "rules would merge that blocking never compared; `false` counts works merged into another work. "
                   "Memory per record two ways: what dedupe adds to the records loaded ((peak − loaded) / records; "
                   f"target ≤ {DEDUPE_KB_TARGET:g} KB at 1M, as issue 11 counts it), and the whole peak / records.", "",
-                  "| records | seconds | CPU s | target | works found | expected | pair recall | "
+                  "| records | version | seconds | CPU s | target | works found | expected | pair recall | "
                   + " | ".join(f"{k} recall" for k in kinds)
                   + " | lost | false | RSS loaded, MB | peak RSS MB | added KB/record | peak KB/record |",
-                  "|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|---:|---:|---:|"]
+                  "|---:|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(kinds) + "---:|---:|---:|---:|---:|---:|"]
         for r in dedupe:
             target = DEDUPE_TARGETS.get(int(r["records"]))
             per_kind = " | ".join(f"{r['recall'].get(k, 0):.4f}" for k in kinds)
             limit = f"≤ {target:g} s" if target else "–"
             added = (r["peak_mb"] - r["rss_before_mb"]) * 1024 / int(r["records"])
             per_record = r["peak_mb"] * 1024 / int(r["records"])
-            lines.append(f"| {int(r['records']):,} | {r['seconds']:.2f} | {r['cpu']:.2f} | {limit} | "
+            lines.append(f"| {int(r['records']):,} | {r.get('version', '–')} | {r['seconds']:.2f} | {r['cpu']:.2f} | "
+                         f"{limit} | "
                          f"{int(r['works']):,} | {int(r['expected']):,} | {r['pair_recall']:.4f} | {per_kind} | "
                          f"{int(r['lost_to_blocking'])} | {r.get('false_merges', '–')} | {r['rss_before_mb']:.0f} | "
                          f"{r['peak_mb']:.0f} | {added:.2f} | {per_record:.2f} |")
@@ -364,7 +375,7 @@ def main() -> None:
         print("\n".join(startup_lines(list(versions), startup_benchmark(versions, args.startup_only))).strip())
         return
     if args.dedupe_only:
-        for row in dedupe_benchmark(args.dedupe_only):
+        for row in dedupe_benchmark(args.dedupe_only, versions):
             print(json.dumps(row))
         return
     print("streaming…", file=sys.stderr)
@@ -377,7 +388,7 @@ def main() -> None:
     startup = startup_benchmark(versions, 5 if args.quick else 21)
     sizes = args.dedupe_sizes if args.dedupe_sizes is not None else [10_000] if args.quick else [10_000, 100_000]
     print("dedupe recall and memory…", file=sys.stderr)
-    dedupe = dedupe_benchmark(sizes) if sizes else []
+    dedupe = dedupe_benchmark(sizes, versions) if sizes else []
     text = report(list(versions), stream, flat, dedupe_cli, startup, dedupe)
     print(text)
     if args.output:

@@ -73,3 +73,16 @@ def test_stdin_and_files_mix() -> None:
     works = result.json()
     assert len(works) == 14
     assert works[0]["sources"] == [{"layout": "arxiv-abstracts", "path": "-", "line": 1}]
+
+
+def test_a_file_named_twice_or_linked_is_read_once(tmp_path: Path) -> None:
+    copy = tmp_path / "pages"
+    copy.mkdir()
+    page = copy / "profile.txt"
+    page.write_text(seed("001").read_text(encoding="utf-8"), encoding="utf-8")
+    (copy / "link.txt").symlink_to(page)
+    once = invoke("stats", "--json", str(page))
+    twice = invoke("stats", "--json", str(copy), str(page), str(tmp_path))
+    assert twice.code == 0
+    assert '"records": ' in once.stdout and once.stdout == twice.stdout  # every record counted once
+    assert twice.stderr.count("already read") == 4  # the file beside its link, named again, and both in tmp_path

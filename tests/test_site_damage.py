@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import AS_OF, invoke
+from conftest import AS_OF, ROOT, invoke
 
 PUBMED = """1
 Cite
@@ -98,3 +98,64 @@ def test_pubmed_entries_that_lost_their_pmid_line_are_kept_with_a_warning() -> N
     lost = "-:4: entry 'RNA-guided genetic silencing systems in bacteria and archaea.' has no PMID line"
     assert lost in result.stderr
     assert "-:15: entry 'RNA-programmed genome editing in human cells.' has no PMID line" in result.stderr
+
+
+INSPIRE_READ_AS_SEMANTIC_SCHOLAR = """INSPIRE
+Literature
+Authors
+2 results
+Citation Summary
+Most Recent
+Observation of a new particle in the search for the Standard Model Higgs boson with the ATLAS detector at the LHC
+ATLAS Collaboration • Georges Aad (Freiburg U.) et al.
+Jul 31, 2012
+17,342 citations
+Anti-de Sitter space and holography
+Edward Witten (Princeton, Inst. Advanced Study)
+Feb 20, 1998
+14,870 citations
+"""
+
+
+def test_a_semantic_scholar_block_too_long_for_one_paper_is_a_warning_naming_it() -> None:
+    """Another site's page (INSPIRE) read as Semantic Scholar: its chrome and first result came out as one
+    paper titled `INSPIRE`, the real title lost in silence."""
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "--from", "semantic-scholar", "-",
+                    input=INSPIRE_READ_AS_SEMANTIC_SCHOLAR.encode())
+    assert result.code == 0
+    assert ":1: 8 lines read as one paper 'INSPIRE'" in result.stderr
+    assert [w["title"] for w in result.json()][-1] == "Anti-de Sitter space and holography"
+
+
+RESEARCHGATE = """Esther Duflo
+Research
+Article
+The Economist as Plumber
+May 2017 · American Economic Review
+Esther Duflo
+Book
+Poor Economics: A Radical Rethinking of the Way to Fight Global Poverty
+April 2011
+Abhijit V. Banerjee · Esther Duflo
+Working Paper
+Schooling and Labor Market Consequences of School Construction in Indonesia
+September 2001 · American Economic Review
+Esther Duflo
+"""
+
+
+def test_type_words_over_titles_are_no_orcid_record() -> None:
+    """`Article` / `Book` alone over each title (ResearchGate) once read as undated ORCID works, each title lost."""
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=RESEARCHGATE.encode())
+    assert "orcid" not in result.stdout
+    assert result.code == 1 or all(w["sources"][0]["layout"] != "orcid" for w in result.json())
+
+
+def test_an_inspire_result_that_lost_its_date_line_is_a_warning_naming_it() -> None:
+    page = (ROOT / "tests" / "pages" / "inspire" / "hep_theorist_author_page.txt").read_text("utf-8")
+    damaged = page.replace("Jun 3, 2013\n", "")
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=damaged.encode())
+    assert result.code == 0
+    titles = [w["title"] for w in result.json()]
+    assert "Cool horizons for entangled black holes" not in titles and len(titles) == 3
+    assert ":20: 5 line(s) between results not read: 'Cool horizons for entangled black holes'" in result.stderr

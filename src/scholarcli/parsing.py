@@ -3,6 +3,8 @@ parse each part, check each record, as a stream of events."""
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -12,7 +14,7 @@ from scholarcli.layouts import REGISTRY, detect_opening, get
 from scholarcli.layouts.segments import Part, split
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Work
 from scholarcli.plausible import cap, holds_whole_input, implausible
-from scholarcli.reading import InputError, LineInput, TextInput, iter_paths, normalise_text, open_input
+from scholarcli.reading import STDIN, InputError, LineInput, TextInput, iter_paths, normalise_text, open_input
 
 
 class UnknownLayoutError(InputError):
@@ -198,19 +200,39 @@ def _renumbered(event: ParseEvent, part: Part) -> ParseEvent:
     return event
 
 
-def iter_events(paths: Iterable[str], layout: str | None = None, as_of: date | None = None) -> Iterator[Event]:
-    """Every file the paths name, read line by line and parsed in order. One bad input never stops the others."""
+def iter_events(paths: Iterable[str], layout: str | None = None, as_of: date | None = None,
+                seen: set[tuple[int, int]] | None = None) -> Iterator[Event]:
+    """Every file the paths name, read line by line and parsed in order. One bad input never stops the others.
+    A regular file is read once, however often the paths name it (`seeds seeds`, a link beside its target):
+    `seen` holds the files read so far, to share it across calls."""
+    seen = set() if seen is None else seen
     for raw in paths:
         for path in iter_paths(raw):
             if isinstance(path, InputError):
                 yield path
                 continue
+            if (key := _file_key(path)) is not None:
+                if key in seen:
+                    yield InputError(path, "is a file already read (named twice, or linked); skipped")
+                    continue
+                seen.add(key)
             try:
                 source = open_input(path)
             except InputError as exc:
                 yield exc
                 continue
             yield from iter_source(source, layout, as_of)
+
+
+def _file_key(path: str) -> tuple[int, int] | None:
+    """The (device, inode) of a regular file, or None for stdin, special files and paths that cannot be read."""
+    if path == STDIN:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def parse_input(source: TextInput, layout: str | None = None, as_of: date | None = None) -> ParseResult:

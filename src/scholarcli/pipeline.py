@@ -43,11 +43,12 @@ class Observer(Protocol):
 
 
 def _events(paths: Iterable[str], layout: str | None, as_of: date) -> Iterator[Event]:
+    seen: set[tuple[int, int]] = set()  # files read so far: each is read once
     for path in paths:
         if path == "-" and sys.stdin is None:
             yield InputError("-", "stdin is closed, nothing to read")
         else:
-            yield from iter_events([path], layout, as_of)
+            yield from iter_events([path], layout, as_of, seen)
 
 
 def iter_records(

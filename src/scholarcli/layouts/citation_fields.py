@@ -421,6 +421,8 @@ def split_reference(raw: str) -> Fields:
         lead_year, raw = int(m.group(1)), raw.strip()[m.end():]
     pmid = m.group(1) if (m := _PMID.search(raw)) else None
     text, doi, arxiv_id, in_press = _clean(raw)
+    if (standard := _gbt7714(text)) is not None:
+        return _with_ids(standard, doi, arxiv_id, in_press, lead_year, pmid)
     quote_at = next((i for i, ch in enumerate(text) if ch in _OPEN_QUOTES), -1)
     names = read_names(text)
     if names is not None and quote_at >= 0 and text[names.end:quote_at].strip(" .,:;") == "":
@@ -431,10 +433,15 @@ def split_reference(raw: str) -> Fields:
         if names is not None and before[names.end:].strip(" .,:;"):
             year_gap = _YEAR_CHUNK.fullmatch(before[names.end:].rstrip())
             names = names if year_gap else None
+    if (
+        names is not None and names.form == "given" and text[names.end:].startswith(":")
+        and not any("." in name for name in names.names) and (book := _book_first(text)) is not None
+    ):  # `Cultural Memory and Western Civilization: Functions, Media, Archives. Cambridge: CUP, 2011.`
+        return _with_ids(book, doi, arxiv_id, in_press, lead_year, pmid)
     if names is not None and (flipped := _title_first(text, names)) is not None:
         return _with_ids(flipped, doi, arxiv_id, in_press, lead_year, pmid)
     if names is None:
-        fields = _title_first(text, None)
+        fields = _title_first(text, None) or _quoted_first(text) or _book_first(text)
         if fields is None:
             fields = Fields(title=_title(text), year=_year(text), split=False)
         return _with_ids(fields, doi, arxiv_id, in_press, lead_year, pmid)
@@ -479,6 +486,57 @@ def _title_first(text: str, names: NameList | None) -> Fields | None:
         return None
     rest = text[after.end:]
     return Fields(_title(title), after.names, after.truncated, _year(rest) or _year(text), _venue(rest))
+
+
+_WITH = re.compile(r"[\s.,;:]*\((?:with|joint with|jointly with)\s+([^()]*)\)[\s.,;:]*", re.IGNORECASE)
+
+
+def _quoted_first(text: str) -> Fields | None:
+    """A CV's own entry: `“Title.” Venue 75 (2008): 49–72.`, `"Title" (with A and B). Venue, 2014.` or
+    `(with A) “Title.” In …`. Co-authors named `with` leave out the page's owner, so the list is marked cut."""
+    lead = _WITH.match(text)
+    pos = lead.end() if lead else 0
+    if (q := _quoted(text, pos)) is None:
+        return None
+    title, end = q
+    rest = text[end:]
+    if lead is None and (lead := _WITH.match(rest)) is not None:
+        rest = rest[lead.end():]
+    names = read_names(lead.group(1)) if lead else None
+    authors = names.names if names else ()
+    return Fields(_title(title), authors, bool(authors), _year(rest) or _year(text), _venue(rest))
+
+
+#: `Title. Subtitle. München: C.H. Beck, 1999.`: a book on its author's own list, imprint last.
+_IMPRINT = re.compile(
+    rf"^(?P<title>.+?[^\s.])\.\s+(?P<imprint>[^\W\d][^.:;]{{1,40}}:\s*[^:;]{{2,80}}?),?\s*(?P<year>{YEAR})\.?$"
+)
+
+
+def _book_first(text: str) -> Fields | None:
+    """A book listed title first with its imprint (`Place: Publisher, Year`) and no authors."""
+    if (m := _IMPRINT.match(text)) is None:
+        return None
+    return Fields(_title(m.group("title")), (), False, int(m.group("year")), m.group("imprint").strip())
+
+
+#: China's GB/T 7714: `周志华, 陈世福. 神经网络集成[J]. 计算机学报, 2002, 25(1): 1-8.`, the type code closing the title.
+_GBT7714 = re.compile(
+    r"^(?P<names>[^.\[\]]{1,300}?)\.\s*(?P<title>[^\[\]]+?)\s*"
+    r"\[(?:[JMCDPRNSZAG]|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?:\s*//\s*|\s*[.．]\s*|\s*$)(?P<rest>.*)$"
+)
+
+
+def _gbt7714(text: str) -> Fields | None:
+    """A reference in GB/T 7714 style: names, title, its `[J]`/`[M]`/`[C]`… code, then source and year."""
+    if (m := _GBT7714.match(text)) is None:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*[,，、]\s*", m.group("names")) if p.strip()]
+    truncated = bool(parts) and re.fullmatch(r"(?:et\s+al|等)\.?", parts[-1], re.IGNORECASE) is not None
+    authors = tuple(p for p in parts if not re.fullmatch(r"(?:et\s+al|等)\.?", p, re.IGNORECASE))
+    rest = m.group("rest")
+    venue = re.split(r"[,，]\s*(?=" + YEAR + r")|\.\s", rest, maxsplit=1)[0].strip(" .,")
+    return Fields(_title(m.group("title")), authors, truncated, _year(rest), venue or None)
 
 
 def _with_ids(

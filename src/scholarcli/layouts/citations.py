@@ -55,7 +55,18 @@ _CHROME = re.compile(
     r"(?:last )?(?:updated|modified)\b.*|.*\ball rights reserved\b.*|(?:©|\(c\)|copyright)\s.*|powered by\b.*|"
     r"(?:[\w ]{1,20}\|){2,}[\w ]{1,20}|show (?:all|more|less)|expand|collapse|top|print|share|"
     r"export \d+ results?:?|filters?:.*|sort(?:ed)? by\b.*|(?:author|title|type|year|\[|\]|\s)+|"
+    # list tools of search and repository pages
+    r"(?:group by|jump to|export as)\s*:?.*|up a level|(?:select|cite|export|download) all|"
+    r"this list was generated on\b.*|"
     r"(?:(?:export|cite|citation|download)\s*:?\s*)?(?:(?:bibtex|ris|rtf|tagged|xml|endnote|csv|marc)\b[\s|,·]*)+)\.?$",
+    re.IGNORECASE,
+)
+#: The head of a results page or list (`Showing 1-20 of 96 results for …`, `Items where Author is …`): page
+#: chrome, and the start of a new list, so the section heading above it no longer holds.
+_RESULTS = re.compile(
+    r"^(?:(?:showing|displaying|viewing)\s+(?:results?\s+)?\d[\d,]*\s*(?:[-–—]|to|through)\s*\d[\d,]*\s+of\s+\d[\d,]*\b.*"
+    r"|(?:about\s+|your search returned\s+)?\d[\d,]*\s+(?:results?|items?|records?|hits|entries|matches)\b.*"
+    r"|number of (?:items|results|records)\s*:.*|(?:search )?results(?: for\b.*)?|items where .{1,80})$",
     re.IGNORECASE,
 )
 #: A menu copied as one line: a few short words set apart by runs of spaces, tabs, `|` or `·`.
@@ -176,13 +187,15 @@ def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
 
 def _is_chrome(text: str) -> bool:
     """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
-    if _CHROME.match(text) or _NAV.match(text):
+    if _CHROME.match(text) or _NAV.match(text) or _RESULTS.match(text):
         return True
     return len(text.split()) <= 12 and bool(re.search(r"©|\ball rights reserved\b", text, re.IGNORECASE))
 
 
 def _is_start(text: str) -> bool:
     """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
+    if re.match(r"\((?:with|joint with|jointly with|mit|avec|con|com)\s", text, re.IGNORECASE):
+        return True  # `(with Jan Assmann) “Das Gestern im Heute …”`: co-authors set in front, as CVs do
     return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and (text[0].isupper() or text[0] in "\"“‘") and not re.match(
         r"(?:In(?::|\s+(?:[Pp]roc|the\b|[A-Z]{2,}|[a-z]))|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|"
         r"Association|doi|DOI|https?:|arXiv)",
@@ -214,6 +227,8 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     current: _Entry | None = None
     gap = False
     last_number = -1
+    seen = False  # an entry was read: a short line after one may be the next entry's title
+    short: tuple[int, int, str] | None = None  # such a line, held until the next line shows what it is
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -221,6 +236,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             continue
         indent = len(raw) - len(raw.lstrip())
         was_gap, gap = gap, False
+        held, short = short, None
         label = _LABEL.match(text)
         if label and current is not None:
             key = (label["label"] or label["plain"]).strip().casefold()
@@ -244,16 +260,22 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         continues = current is not None and not was_gap and not _YEAR_HEADING.match(text) and (
             indent > current.indent or not current.complete  # a wrapped line, not a heading
         )
-        if not marker and not md and not continues and _is_heading(text):
+        # a heading under a line with no year, identifier or names (a page title) is a heading all the same
+        loose = current is not None and not current.signal and not current.names_before
+        if not marker and not md and (not continues or loose) and _is_heading(text):
             if current is not None:
                 yield current
                 current = None
             heading = _under(heading, text)
             continue
+        if _RESULTS.match(text):
+            heading = None
         if not md and (_is_chrome(text) or (current is None and len(text.split()) <= 2 and not marker)):
             if current is not None and not _TAIL_LINE.match(text):
                 yield current
                 current = None
+            elif current is None and seen and not _is_chrome(text) and not _TAIL_LINE.match(text):
+                short = (number, indent, text)  # `Mask R-CNN` over its authors' line, or a button
             continue
         if _TAIL_LINE.match(text):
             continue
@@ -271,7 +293,12 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             body = re.sub(r"^\d{1,3}\.\s*", "", body)
         starts = bool(marker or md or _YEAR_LEAD.match(body))
         if current is None:
-            current = _Entry(number, indent, starts, heading)
+            seen = True
+            if held is not None and not starts and _is_names_line(body):  # a short title, then its authors
+                current = _Entry(held[0], held[1], False, heading)
+                current.add(held[2])
+            else:
+                current = _Entry(number, indent, starts, heading)
             current.add(body)
             continue
         if starts:
@@ -285,6 +312,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         if new:
             yield current
             current = _Entry(number, indent, starts, heading)
+        seen = True
         current.add(body)
     if current is not None:
         yield current

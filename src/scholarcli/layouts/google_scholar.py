@@ -51,9 +51,9 @@ _FIGURE = re.compile(r"^(?P<what>Citations|h-index|i10-index)(?:\s+(?P<all>\d[\d
 _SINCE = re.compile(r"\bSince (?P<year>(?:19|20)\d\d)\b")
 _CITES = re.compile(r"^(?P<n>\d[\d,]*)\s?\*?$")
 _NUMBER = re.compile(r"^\d[\d,]*$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # Scholar lists works back to the 1500s (`1898`, `1687`)
 _INITIAL_NAME = re.compile(r"^[A-Z][A-Z'\-]{0,3}\s+(?:[a-z]{1,4}\s+)*[A-ZÀ-Þ][^\s,]*(?:\s+[A-ZÀ-Þa-z][^\s,]*){0,3}$")
-_ROW_CELLS = re.compile(r"\t(?:\d[\d,]*\s?\*?)?\t(?:19|20)\d\d$")
+_ROW_CELLS = re.compile(r"\t(?:\d[\d,]*\s?\*?)?\t(?:1[5-9]|20)\d\d$")
 _CUT = frozenset({"...", "…"})
 
 
@@ -309,7 +309,7 @@ def _read_cells(cells: list[str], as_of: date) -> tuple[int | None, int | None]:
     cells = [c.strip() for c in cells]
     if len(cells) == 1:
         cell = cells[0]
-        if _YEAR.match(cell) and int(cell) <= as_of.year + 1:
+        if _YEAR.match(cell) and 1900 <= int(cell) <= as_of.year + 1:  # `1650` alone is more likely a count
             return None, int(cell)
         cells = [cell, ""]
     cites, year = [*cells, "", ""][:2]

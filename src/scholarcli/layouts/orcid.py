@@ -13,8 +13,8 @@
     Show more detail
 
 A work is its title, an optional venue, a `date | type` line (`2019 | Conference paper`, `2020-03 | Preprint`),
-then identifier and source lines. The list names no authors: the record's owner is recorded as the author,
-with the list marked truncated (as on other profile pages).
+then identifier and source lines. The list names no authors unless a `Contributors: A; B` line does: the
+record's owner is then recorded as the author, with the list marked truncated (as on other profile pages).
 """
 
 from __future__ import annotations
@@ -87,12 +87,13 @@ class _Work:
 def sniff(text: str) -> float:
     """High with `date | Journal article` lines beside `Source:` lines and an ORCID iD."""
     lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
-    dated = sum(1 for ln in lines if _date_type(ln) is not None)
-    if not dated:
-        return 0.0
+    dated = sum(1 for ln in lines if "|" in ln and _date_type(ln) is not None)
+    bare = sum(1 for ln in lines if "|" not in ln and _date_type(ln) is not None)
     sources = sum(1 for ln in lines if ln.startswith("Source:"))
     marks = any(_WORKS.match(ln) for ln in lines) + any(_ORCID_ID.search(ln) for ln in lines)
-    return min(1.0, 0.3 + 0.1 * dated + 0.05 * sources + 0.2 * marks)
+    if not dated and not (bare and (sources or marks)):
+        return 0.0  # `Article`, `Book` alone over each title (ResearchGate, repositories) is no ORCID record
+    return min(1.0, 0.3 + 0.1 * (dated or bare) + 0.05 * sources + 0.2 * marks)
 
 
 def _date_type(text: str) -> tuple[str | None, str] | None:
@@ -213,6 +214,7 @@ def _record(work: _Work, owner: str | None, path: str) -> Work | ParseIssue:
     if not work.heading:
         return ParseIssue(path, work.start, "a `date | type` line without a title; skipped")
     doi = pmid = arxiv_id = None
+    contributors: tuple[str, ...] = ()
     for detail in work.details:
         m = _DETAIL.match(detail)
         assert m is not None
@@ -225,11 +227,13 @@ def _record(work: _Work, owner: str | None, path: str) -> Work | ParseIssue:
             arxiv_id = found.id
         elif label == "url" and doi is None:
             doi = find_doi(value)
+        elif label.startswith("contributor") and not contributors:
+            contributors = tuple(n for n in (" ".join(p.split()) for p in value.split(";")) if n)
     title, *venue = work.heading
     return Work(
         title=title,
-        authors=(owner,) if owner else (),
-        authors_truncated=True,
+        authors=contributors or ((owner,) if owner else ()),  # `Contributors: A; B` names them all
+        authors_truncated=not contributors,
         year=year_of(work.when),
         date=work.when,
         doi=doi,

@@ -38,12 +38,17 @@ _CITATION = re.compile(
     rf"^(?P<journal>[^.;]+(?:\.[^.;\d][^.;]*)*?)\.\s+(?P<year>(?:1[89]|20)\d\d)"
     rf"(?:\s+(?P<month>{MONTH_PATTERN})(?:-[A-Z][a-z]{{2}})?(?:\s+(?P<day>\d{{1,2}}))?)?(?:\s+[A-Z][a-z]+)?[;:.]"
 )
-_PUBMED_NAME = re.compile(r"^[^\d,]+ [A-Z]{1,4}(?: (?:Jr|Sr|2nd|3rd|I{2,3}|IV))?$")
+#: `Doudna JA`, `Türeci Ö`, `Frenck RW Jr`: a family name, then up to four capital initials (any script).
+_PUBMED_NAME = re.compile(r"^[^\d,]+ (?:(?![a-z])[^\W\d_]){1,4}(?: (?:Jr|Sr|2nd|3rd|I{2,3}|IV))?$")
 _CHROME = frozenset({"cite", "share", "item in clipboard", "free pmc article.", "free article.", "similar articles"})
 _ANY_YEAR = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)(?P<month>)(?P<day>)\b")
 _DATED = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d) (?P<month>{MONTH_PATTERN})(?: (?P<day>\d{{1,2}}))?\b")
 _NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,5}\.?$")
+#: A group author closing a list of people: `ENSEMBLE Study Group`, `GBD 2019 Collaborators`.
+_GROUP = re.compile(r"\b(?:Group|Collaborat\w*|Consortium|Investigators|Team|Committee|Network|Study)\b", re.I)
+#: A link on a line of its own between the citation and the PMID (Europe PMC prints the DOI so).
+_LINK = re.compile(r"^(?:https?://|doi:\s*)\S+$", re.IGNORECASE)
 _FLAGS = re.compile(r"\b(?P<flag>Systematic Review|Review|Meta-Analysis|Clinical Trial|Randomized Controlled Trial)\.")
 
 
@@ -83,13 +88,17 @@ def _journal_first(line: str) -> bool:
 
 def is_pubmed_author_list(line: str) -> bool:
     """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop."""
-    names, _ = split_author_list(line.rstrip("."))
+    people, _, group = line.rstrip(".").partition(";")
+    names, _ = split_author_list(people)
+    if not group and len(names) >= 2 and _GROUP.search(names[-1]):
+        names = names[:-1]  # `…, Gruber WC, C4591001 Clinical Trial Group.` as Europe PMC prints the group
     return bool(names) and all(_PUBMED_NAME.match(n) for n in names)
 
 
 #: Lines of the results page's top chrome (above the first entry), claimed with it.
-_TOP = frozenset({"search results", "save", "email", "send to", "display options", "items per page", "filters"})
-_TOP_LINE = re.compile(r"^(?:Sorted by:.*|\d[\d,]* results?|Page \d+ of \d+|\d{1,3})$")
+_TOP = frozenset({"search results", "save", "email", "send to", "display options", "items per page", "filters",
+                  "pubmed", "europe pmc"})
+_TOP_LINE = re.compile(r"^(?:Sort(?:ed)? by:.*|\d[\d,]* results?(?: for .*)?|Page \d+ of \d+|\d{1,3})$")
 
 _QUERY = re.compile(r"\[[A-Za-z /]{2,40}\]|\s(?:AND|OR|NOT)\s")
 
@@ -102,10 +111,12 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     """The first entry above its PMID line (citation, authors, title), its number and buttons, and the
     results page's chrome above them."""
     lead = 0
-    if anchor.startswith("PMID:"):  # the citation is on a line of its own
-        if not before or not (_CITATION.match(before[-1]) or _ANY_YEAR.search(before[-1])):
+    if anchor.startswith("PMID:"):  # the citation is on a line of its own, perhaps with a link under it
+        while lead + 1 < len(before) and _LINK.match(before[-lead - 1]):
+            lead += 1
+        if len(before) <= lead or not (_CITATION.match(before[-lead - 1]) or _ANY_YEAR.search(before[-lead - 1])):
             return 0
-        lead = 1
+        lead += 1
     rest = len(before) - lead
     if rest >= 2 and (is_pubmed_author_list(before[-lead - 1]) or _NO_AUTHORS.match(before[-lead - 1])):
         lead += 2  # authors and title
@@ -115,7 +126,17 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         lead += 1  # the title alone
     else:
         return 0
-    while lead < len(before) and _chrome(before[-lead - 1]):
+    # One bare number is the entry's result number, unless its title carries it (`1. Multiplex …`); another,
+    # or one above the page's header, is the previous page's (a table cell on its own line), not ours.
+    numbered = bool(lead) and re.match(r"\d{1,5}\.\s", before[-lead]) is not None
+    header = False
+    while lead < len(before) and _chrome(line := before[-lead - 1]):
+        above = before[-lead - 2].casefold() if lead + 2 <= len(before) else ""
+        if _NUMBER.match(line) and above != "items per page":  # `Items per page` / `20` is the header's
+            if header or numbered:
+                break
+            numbered = True
+        header = header or (not _NUMBER.match(line) and line.casefold() not in _CHROME)
         lead += 1
     if lead < len(before) and before[-lead] == "Search results" and _query(before[-lead - 1]):
         lead += 1  # the query in the search box
@@ -212,8 +233,11 @@ def _entry(pending: list[tuple[int, str]], pmid: str, number: int, path: str) ->
     """
     if not pending:
         return ParseIssue(path, number, f"PMID {pmid} has no title above it; skipped")
+    links: list[str] = []
+    while len(pending) > 1 and _LINK.match(pending[-1][1]):  # `https://doi.org/10.…` on a line of its own
+        links.insert(0, pending.pop()[1])
     if _CITATION.match(pending[-1][1]) or _ANY_YEAR.search(pending[-1][1]):
-        citation = pending.pop()[1]
+        citation = " ".join([pending.pop()[1], *links])
     elif len(pending) >= 2 and is_pubmed_author_list(pending[-1][1]):
         citation = ""  # the copy lost the citation line: title and authors are still there
     else:
@@ -241,7 +265,7 @@ def _work(entry: _Entry, path: str) -> Work:
     year = int(m["year"]) if m else None
     month = month_number(m["month"]) if m and m["month"] else None
     day = int(m["day"]) if m and m["day"] and month else None
-    doi_at = entry.citation.find("doi:")
+    doi_at = max(entry.citation.find("doi:"), entry.citation.find("doi.org/"))
     doi = find_doi(entry.citation[doi_at:]) if doi_at >= 0 else None
     title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
     if title.startswith("[") and title.endswith("]") and "[" not in title[1:]:

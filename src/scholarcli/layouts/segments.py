@@ -9,9 +9,7 @@ A change to layout M is made at a line that is an anchor of M and not of the cur
 sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
 M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
 second time starts a new part in L when the text from it reads as L (a CV's `Publications` heading over its
-reference list does not). An anchor of L under a citation (a CV's `PMID:` or `Abstract:` line) ends L's page
-where a reference list starts among the lines held before it, when the text from there reads as citations and
-not as L. A line that is an anchor of L and of a layout L `shares` anchors with is
+reference list does not). A line that is an anchor of L and of a layout L `shares` anchors with is
 held back with the lines before it, so that an exclusive anchor of the other layout can still claim it by
 its `lead`. The lines after a page's last anchor are handed to the citation-list fallback as a part of their
 own when they end in a reference list (by the fallback's `lead`; looked at only where the page ends, before
@@ -52,10 +50,6 @@ WINDOW_CHARS = 1 << 19
 WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
 #: Lines of each part kept as a sample for plausibility checks.
 SAMPLE_LINES = 200
-#: At a line of the current page, the lines held before it are looked at for a reference list's start only
-#: when three lines are held and the last has a year, DOI or arXiv mark in its first MARK_CHARS characters
-#: (the citation the line belongs to).
-MARK_CHARS = 160
 #: Glued openers are looked for in this many characters at the end of each line.
 GLUE_TAIL = 120
 
@@ -223,14 +217,6 @@ class Splitter:
                     yield hand(held.popleft())
                 self.next_layout = current.name
                 return
-            if ours and detect and len(held) > 2 and (cut := self._list_within(current, held, item)) is not None:
-                self.pending.appendleft(item)
-                while len(held) > cut:  # a reference list with a line like ours (`PMID:`) in it: a part of its own
-                    self.pending.appendleft(held.pop())
-                while held:
-                    yield hand(held.popleft())
-                self.next_layout = FALLBACK
-                return
             if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
                     yield hand(held.popleft())
@@ -268,21 +254,6 @@ class Splitter:
             return None
         cut, lines = found
         return cut if _reads_as_list(current, "\n".join(lines)) else None
-
-    def _list_within(self, current: Layout, held: deque[_Item], item: _Item) -> int | None:
-        """Index in `held` where a reference list starts that the anchor `item` of the current layout is a line
-        of (a `PMID:` or `Abstract:` line under a citation): the text from there, with the lines after `item`
-        (looked ahead), reads as citations and not as the current layout; else None."""
-        last = held[-1][1]
-        if not last or last.isspace():
-            last = next((text for _, text in reversed(held) if text and not text.isspace()), "")
-        if not may_be_list((last,), 1, MARK_CHARS):
-            return None
-        found = self._list_top(current, held, 2, 0)
-        if found is None:
-            return None
-        window, _ = self._window(get(FALLBACK), held, found[0], item)
-        return found[0] if _reads_as_list(current, "\n".join(window)) else None
 
     def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int) -> tuple[int, list[str]] | None:
         """Where in `held` a reference list starts by the fallback's `lead` (its heading or menu, with a

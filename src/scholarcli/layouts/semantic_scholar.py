@@ -65,7 +65,7 @@ _CHROME = frozenset(
      "share", "open access", "[pdf]", "save to library", "create alert", "load more", "show more"}
 )
 _PAPER_CHROME = re.compile(
-    r"^(?:Corpus ID:.*|\d[\d,]* Highly Influential(?: Citations?)?|Highly Influential Citations?)$", re.IGNORECASE
+    r"^(?:Corpus ID:.*|(?:\d[\d,]* )?Highly Influential(?: Citations?)?)$", re.IGNORECASE
 )
 _SITE_CHROME = re.compile(
     r"^(?:Semantic Scholar|Sign In|Create Free Account|Skip to (?:main )?content|Search(?: [\d,]+ papers.*)?|Menu)$",
@@ -210,7 +210,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if paper is not None and opens and len(paper.lines) >= 2 and (dated := _date_line(text)) is not None:
             if (cut := _glued_at(paper.lines)) is not None:  # the paper before lost its date and count
                 yield ParseIssue(path, paper.start, f"paper {paper.lines[0]!r} has no date or citation count; kept")
-                yield _work(_Paper(paper.start, paper.lines[:cut], paper.numbers[:cut], closed=True), path)
+                yield from _work(_Paper(paper.start, paper.lines[:cut], paper.numbers[:cut], closed=True), path)
                 paper = _Paper(paper.numbers[cut], paper.lines[cut:], paper.numbers[cut:])
             paper.venue, paper.date = dated
             continue
@@ -219,10 +219,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             paper.numbers.append(line.number)
             continue
         if paper is not None:
-            yield _work(paper, path)
+            yield from _work(paper, path)
         paper = _Paper(line.number, [text], [line.number])
     if paper is not None:
-        yield _work(paper, path)
+        yield from _work(paper, path)
 
 
 def _glued_at(lines: list[str]) -> int | None:
@@ -296,14 +296,32 @@ def _inline_figure(text: str) -> tuple[str, int] | None:
     return _FIGURE_LABELS[label], int((m["n1"] or m["n2"]).replace(",", ""))
 
 
-def _work(paper: _Paper, path: str) -> Work | ParseIssue:
-    lines = [ln for ln in paper.lines if not _is_fields_of_study(ln)] or paper.lines
+#: A paper block holds its title, authors and (over a bare date) a venue line: more lines are something else.
+_BLOCK_LINES = 3
+
+
+def _work(paper: _Paper, path: str) -> Iterator[Work | ParseIssue]:
+    kept = [(n, ln) for n, ln in zip(paper.numbers, paper.lines, strict=True) if not _is_fields_of_study(ln)]
+    kept = kept or list(zip(paper.numbers, paper.lines, strict=True))
+    lines = [ln for _, ln in kept]
     if paper.date is None and paper.citations is None and not paper.closed:
-        return ParseIssue(path, paper.start, f"block {lines[0]!r} has no date or citation count; skipped")
+        yield ParseIssue(path, paper.start, f"block {lines[0]!r} has no date or citation count; skipped")
+        return
+    start = paper.start
+    if len(lines) > _BLOCK_LINES:
+        # page text (or a paper that lost its date) above this one: the title sits over the last author list
+        at = next((i for i in range(len(lines) - 1, 0, -1) if _is_author_list(lines[i])), None)
+        if at is not None and at > 1:
+            yield ParseIssue(path, kept[0][0], f"{at - 1} line(s) above paper {lines[at - 1]!r} are not part of it "
+                             f"and were not read: {lines[0]!r}…")
+            start, lines = kept[at - 1][0], lines[at - 1:]
+        elif at is None:
+            yield ParseIssue(path, kept[0][0], f"{len(lines)} lines read as one paper {lines[0]!r}: too many for "
+                             "a title, authors and venue; check them")
     title, rest = lines[0], lines[1:]
     authors, truncated = split_author_list(rest.pop(0)) if rest else ((), False)
     venue = paper.venue or (" ".join(rest) or None)
-    return Work(
+    yield Work(
         title=title,
         authors=authors,
         authors_truncated=truncated,
@@ -311,7 +329,7 @@ def _work(paper: _Paper, path: str) -> Work | ParseIssue:
         date=paper.date,
         venue=venue,
         citations=paper.citations,
-        sources=(Source(NAME, path, paper.start),),
+        sources=(Source(NAME, path, start),),
     )
 
 

@@ -281,8 +281,9 @@ class PersonIndex:
         """The person a user's `--author` text names, or None.
 
         Exact after folding; else initials (`J. Hu`) that fit exactly one person; else a given name within
-        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name; else a full name
-        (`Jennifer A. Doudna`) that exactly one person's initials (`JA Doudna`) fit.
+        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name (a family name alone:
+        the one person who has it); else a full name (`Jennifer A. Doudna`) that exactly one person's
+        initials (`JA Doudna`) fit.
         """
         from rapidfuzz.fuzz import ratio
 
@@ -299,6 +300,8 @@ class PersonIndex:
                 for k in self._keys_by_family.get(family, [])
                 if _initials_candidate(initials, family_words, k)
             }
+        elif not given:  # a family name alone (`Doudna`) names the one person who has it
+            fits = {root for root, _ in same_family}
         else:
             wanted = " ".join(given)
             fits = {root for root, other in same_family if other and ratio(wanted, " ".join(other)) >= 80}

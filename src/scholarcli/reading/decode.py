@@ -14,7 +14,9 @@ from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 # Spaces that pages paste in place of ordinary ones, and invisible characters worth dropping.
 _SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
+#: Bidirectional marks and controls (LRM, RLM, ALM, embeddings, isolates) and the soft hyphen are dropped too:
+#: pages around right-to-left text put them at line ends, where they hid every line-start cue of a layout.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u00ad]")
 _BINARY_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
 _NOT_BINARY_CONTROL = bytes(b for b in range(256) if b not in _BINARY_CONTROL)  # deleted to count the rest
 

@@ -1,0 +1,131 @@
+"""ResearchGate profile research lists, as a browser copies them.
+
+    Article
+    Full-text available
+    A multifaceted program causes lasting progress for the very poor: Evidence from six countries
+    May 2015 · Science
+    Abhijit Banerjee · Esther Duflo · Nathanael Goldberg · [...] · Christopher Udry
+
+An item is its type (`Article`, `Book`, `Chapter`, `Conference Paper`, `Preprint`, …), optional availability
+badges (`Full-text available`), the title, the date line (`May 2015`, with ` · Venue` when there is one) and
+the authors set apart by ` · ` (`[...]` marks names left out, and sets `authors_truncated`). Buttons and counts
+(`Cite`, `Download`, `123 Reads`) are dropped. A type line whose item has no date line is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from scholarcli.layouts.base import walk
+from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
+from scholarcli.normalise.dates import MONTH_PATTERN, parse_date, year_of
+from scholarcli.normalise.identifiers import find_doi
+from scholarcli.normalise.vocab import SNIFF_LINES
+
+NAME = "researchgate"
+SUMMARY = "ResearchGate research list: `Article` / title / `May 2015 · Science` / `A. Banerjee · E. Duflo · [...]`"
+
+#: ResearchGate's item types -> the `type` scholar uses (others: lower case, hyphenated).
+TYPES = {
+    "article": "article", "book": "book", "chapter": "chapter", "conference paper": "inproceedings",
+    "preprint": "preprint", "working paper": "preprint", "thesis": "thesis", "data": "dataset",
+    "dataset": "dataset", "patent": "patent", "technical report": "report",
+    "presentation": "presentation", "poster": "poster", "book review": "review", "literature review": "review",
+    "code": "software", "method": "other", "experiment findings": "other", "cover page": "other",
+    "research proposal": "other",
+}
+_BADGES = frozenset(
+    {"full-text available", "file available", "publisher preview available", "preview available", "cite",
+     "download", "share", "request full-text", "read", "follow", "recommend", "show more", "more",
+     "download citation", "copy link"}
+)
+_DATE_LINE = re.compile(
+    rf"^(?P<when>(?:{MONTH_PATTERN})\s+(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d\d)(?:\s*·\s*(?P<venue>.+))?$"
+)
+_COUNT = re.compile(r"^\d[\d,]*\s+(?:Reads?|Citations?|Recommendations?)$", re.IGNORECASE)
+
+
+@dataclass
+class _Item:
+    start: int
+    kind: str
+    title: str | None = None
+    when: str | None = None
+    venue: str | None = None
+    authors: str | None = None
+    doi: str | None = None
+
+
+def _type(text: str) -> str | None:
+    return TYPES.get(text.casefold()) if len(text) < 30 else None
+
+
+def sniff(text: str) -> float:
+    """High with type lines over a title and a `May 2015 · Venue` date line, two lines down."""
+    lines = [ln.strip() for ln in text.split("\n")[:SNIFF_LINES] if ln.strip()]
+    items = 0
+    for i, line in enumerate(lines):
+        if _type(line) is None:
+            continue
+        ahead = [ln for ln in lines[i + 1:i + 5] if ln.casefold() not in _BADGES][:2]
+        if len(ahead) == 2 and _DATE_LINE.match(ahead[1]):
+            items += 1
+    if items < 2:
+        return 0.0
+    return min(1.0, 0.2 * items + (0.2 if any("ResearchGate" in ln for ln in lines[:50]) else 0.0))
+
+
+def parse(text: str, path: str, as_of: date) -> ParseResult:
+    """Read every item of the list."""
+    return ParseResult.collect(NAME, path, iter_parse(text.split("\n"), path, as_of))
+
+
+def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
+    """Yield each item at the next type line (or the end)."""
+    item: _Item | None = None
+    for line in walk(lines):
+        text = line.text
+        kind = _type(text)
+        if kind is not None:
+            if item is not None and item.title is not None:  # a type line alone (a filter) holds nothing
+                yield _work(item, path)
+            item = _Item(line.number, kind)
+            continue
+        if item is None or text.casefold() in _BADGES or _COUNT.match(text):
+            continue
+        if item.title is None:
+            item.title = text
+        elif item.when is None and (m := _DATE_LINE.match(text)):
+            item.when, item.venue = parse_date(m["when"]), m["venue"]
+        elif item.when is not None and item.authors is None and "DOI" not in text:
+            item.authors = text
+        elif (doi := find_doi(text)) is not None and item.doi is None:
+            item.doi = doi
+    if item is not None:
+        yield _work(item, path)
+
+
+def _work(item: _Item, path: str) -> Work | ParseIssue:
+    if item.title is None or item.when is None:
+        what = repr(item.title) if item.title else "a type line"
+        return ParseIssue(path, item.start, f"{what} has no date line under it; skipped")
+    names = [n.strip() for n in (item.authors or "").split("·")]
+    cut = any(n in ("[...]", "[…]", "...", "…") for n in names)
+    venue = item.venue
+    if venue and (doi := find_doi(venue)) is not None:
+        item.doi = item.doi or doi
+        venue = re.split(r"\s*·?\s*DOI\s*:?", venue)[0].strip() or None
+    return Work(
+        title=item.title,
+        authors=tuple(n for n in names if n and n not in ("[...]", "[…]", "...", "…")),
+        authors_truncated=cut,
+        year=year_of(item.when),
+        date=item.when,
+        venue=venue,
+        doi=item.doi,
+        type=item.kind,
+        sources=(Source(NAME, path, item.start),),
+    )
