@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF, SEEDS, invoke, seed
-from scholarcli.dedupe import dedupe, numbers_differ, numbers_of
+from scholarcli.dedupe import compare, dedupe, numbers_differ, numbers_of
 from scholarcli.dedupe.merge import earliest_date, merge_works
 from scholarcli.model import Source, Work
 
@@ -35,6 +35,26 @@ def test_merge_takes_the_most_informative_values() -> None:
     assert work.abstract == "Short and cut off here, but complete."
     assert (work.venue, work.type) == ("Pattern Recognition", "article")
     assert [s.layout for s in work.sources] == ["profile", "arxiv-listing"]
+
+
+def test_a_cut_author_list_keeps_the_people_other_records_name() -> None:
+    # Google Scholar cuts the list before the profile's owner; the owner's ORCID record names only them.
+    scholar = Work(title="T", authors=("RE Green", "J Krause", "SE Ptak"), authors_truncated=True, year=2006)
+    orcid = Work(title="T", authors=("Svante Pääbo",), authors_truncated=True, year=2006)
+    other = Work(title="T", authors=("R. Green", "S. Pääbo"), authors_truncated=True, year=2006)
+    assert merge_works([scholar, orcid, other]).authors == ("RE Green", "J Krause", "SE Ptak", "Svante Pääbo")
+    full = Work(title="T", authors=("RE Green", "J Krause"), year=2006)
+    assert merge_works([full, orcid]).authors == ("RE Green", "J Krause")
+
+
+def test_a_working_paper_and_its_article_years_apart_are_one_work() -> None:
+    article = Work(title="Grandmothers and Granddaughters: Old-Age Pensions and Intrahousehold Allocation in "
+                   "South Africa", authors=("Esther Duflo",), year=2003)
+    paper = Work(title="Grandmothers and Granddaughters: Old Age Pension and Intra-household Allocation in "
+                 "South Africa", authors=("Esther Duflo",), year=2000)
+    assert compare(article, paper).same
+    # Without the author evidence the two-year slack holds.
+    assert not compare(article, Work(title=paper.title, authors=("A Other",), year=2000)).same
 
 
 def test_earliest_date_prefers_precision_at_equal_dates() -> None:

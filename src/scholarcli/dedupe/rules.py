@@ -25,8 +25,12 @@ NEAR_MISS_FLOOR = 70.0
 ABSTRACT_THRESHOLD = 95.0
 #: A preprint and its venue version may be this many years apart.
 YEAR_SLACK = 2
-#: ... or this many, when their titles are equal and at least two authors are shared.
+#: ... or this many, when their titles are equal (or near-equal) and at least two authors are shared, or the
+#: one author of both: a working paper and its journal article are often three or four years apart.
 LONG_YEAR_SLACK = 4
+#: Title similarity at which a fuzzy match counts as near-equal for LONG_YEAR_SLACK (`Old-Age Pensions` and
+#: `Old Age Pension`).
+NEAR_EQUAL_TITLE = 95.0
 #: Titles shorter than this (normalised characters) merge only when equal: `Fast R-CNN` is not `Faster R-CNN`.
 SHORT_TITLE = 20
 #: The share of the shorter author list that the other must have, else the lists conflict.
@@ -238,7 +242,8 @@ def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresho
         return Decision(False, score=score, reason="titles differ in a number")
     if words := unexplained_words(key_a, key_b):
         return Decision(False, score=score, reason=f"titles differ in a word: {', '.join(words[:4])}")
-    if not years_compatible(a, b):
+    slack = LONG_YEAR_SLACK if score >= NEAR_EQUAL_TITLE and authors_agree(a, b) else YEAR_SLACK
+    if not years_compatible(a, b, slack):
         return Decision(False, score=score, reason="years too far apart")
     if authors_conflict(a, b):
         return Decision(False, score=score, reason="author lists conflict")
