@@ -57,6 +57,35 @@ def test_a_working_paper_and_its_article_years_apart_are_one_work() -> None:
     assert not compare(article, Work(title=paper.title, authors=("A Other",), year=2000)).same
 
 
+def test_an_erratum_and_the_work_it_corrects_are_two_works() -> None:
+    title = "Dynamics of coupled oscillators in sparse random networks"
+    paper = Work(title=title, authors=("Ana Ortiz", "Ben Lee"), year=2019, type="article",
+                 sources=(Source("dblp", "d", 1),))
+    notices = [Work(title=f"{prefix}{title}", authors=("Ana Ortiz", "Ben Lee"), year=2019, type="article",
+                    sources=(Source("dblp", "d", n),))
+               for n, prefix in enumerate(("Erratum: ", "Correction to: ", "Publisher Correction: "), 2)]
+    for notice in notices:
+        assert not compare(paper, notice).same
+    wos = Work(title=f"{title} (vol 12, pg 345, 2019)", authors=("Ana Ortiz",), year=2020)
+    assert not compare(paper, wos).same
+    # Two copies of one notice are still one work, and the notices do not chain into the paper.
+    result = dedupe([paper, *notices, notices[0]])
+    assert len(result.works) == 4
+    assert not compare(paper, Work(title="Correction of drift in " + title, authors=paper.authors, year=2019)).same
+
+
+def test_a_thesis_and_a_paper_of_the_same_title_are_two_works() -> None:
+    thesis = Work(title="Black holes in string theory", authors=("Juan Martin Maldacena",), year=1996,
+                  type="phdthesis", sources=(Source("bibtex", "b", 1),))
+    paper = Work(title="Black holes in string theory", authors=("J. M. Maldacena",), year=1997, type="article",
+                 sources=(Source("citation-list", "c", 1),))
+    preprint = Work(title="Black holes in string theory", authors=("J Maldacena",), year=1996, type="preprint",
+                    sources=(Source("google-scholar", "g", 1),))
+    assert not compare(thesis, paper).same
+    assert compare(thesis, preprint).same  # the thesis posted on arXiv
+    assert len(dedupe([thesis, preprint, paper]).works) == 2
+
+
 def test_earliest_date_prefers_precision_at_equal_dates() -> None:
     assert earliest_date(["2020", "2020-09-30", "2021-01-01"]) == "2020-09-30"
     assert earliest_date(["2021-05", "2020"]) == "2020"

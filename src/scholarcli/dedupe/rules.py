@@ -15,6 +15,7 @@ from scholarcli.dedupe.evidence import unexplained_words
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key
 from scholarcli.normalise.titles import match_key, normalise_title
+from scholarcli.normalise.vocab import bibtex_type
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which the fuzzy rule may merge; chosen on
 #: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
@@ -51,6 +52,19 @@ _PREPRINT_DOI = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
+# A notice about another work, printed with that work's title: `Erratum: …`, `Correction to: …`, `Publisher
+# Correction: …`, `Retraction Note to: …`, `Corrigendum to "…"`, and Web of Science's `… (vol 418, pg 869, 2002)`.
+# The notice word must be followed by `:`, `to`/`for`/`on`/`notice`/`note` or a quote, so `Correction of
+# aberrations …` is a title like any other.
+_NOTICE = re.compile(
+    r"^\W*(?:(?:publisher|author)(?:'?s|s')?\s+)?(?:errat(?:um|a)|corrigend(?:um|a)|correction|retraction|"
+    r"addendum|expression\s+of\s+concern)(?:\s+(?:note|notice))?\s*(?:[:.\-\u2013\u2014\"“‘']|\s(?:to|for|on)\b)"
+    r"|\(\s*vol\.?\s*\d+\s*,\s*pg\.?\s*\w+",
+    re.IGNORECASE,
+)
+# Work types (their BibTeX type) of a published version, which a thesis of the same title is not.
+_PUBLISHED_TYPES = frozenset({"article", "inproceedings", "incollection", "book"})
+_THESIS_TYPES = frozenset({"phdthesis", "mastersthesis"})
 # Where a subtitle (or the title after a heading) starts: `Title: Subtitle`, `Title - Subtitle`,
 # `Title? Subtitle`, `Heading. Title`.
 _SUBTITLE = re.compile(r"[:.?!]\s|\s[-\u2013\u2014]+\s")
@@ -154,10 +168,28 @@ def conflict(a: Work, b: Work, identifiers_only: bool = False) -> str | None:
         return None if decision.same else decision.reason
     if identifiers_only:
         return None
+    if why := kinds_conflict(a, b):
+        return why
     if authors_conflict(a, b):
         return "author lists conflict"
     if not years_compatible(a, b, LONG_YEAR_SLACK):
         return "years too far apart"
+    return None
+
+
+def is_notice(title: str | None) -> bool:
+    """Whether a title is an erratum, correction, retraction or addendum notice about another work."""
+    return bool(title) and _NOTICE.search(title or "") is not None
+
+
+def kinds_conflict(a: Work, b: Work) -> str | None:
+    """Why two records are two kinds of work whatever their titles say, or None: a notice (`Erratum: X`) and
+    the work it corrects, or a thesis and a journal article, paper, chapter or book of the same title."""
+    if is_notice(a.title) != is_notice(b.title):
+        return "one is an erratum or correction notice, the other is not"
+    kinds = {bibtex_type(a.type), bibtex_type(b.type)}
+    if kinds & _THESIS_TYPES and kinds & _PUBLISHED_TYPES:
+        return "a thesis and a published work"
     return None
 
 
@@ -210,6 +242,8 @@ def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
     decision = by_identifiers(a, b)
     if decision is not None:
         return decision
+    if why := kinds_conflict(a, b):
+        return Decision(False, reason=why)
     key_a, key_b = match_key(a.title), match_key(b.title)
     if key_a and key_b:
         if key_a == key_b:
