@@ -43,3 +43,12 @@ def test_typo_fixes_map_rare_slips_to_their_frequent_word() -> None:
     assert fixes["embeeding"] == "embedding" and fixes["emebdding"] == "embedding" and fixes["viion"] == "vision"
     assert "networks" not in fixes and "network" not in fixes  # an inflection as frequent is another word
     assert fixes["modal"] == "model"  # only for blocking: the rules still tell modal from model
+
+
+def test_a_typo_is_read_as_its_word_when_an_inflection_of_it_is_more_frequent() -> None:
+    # `language` is one deletion from both `laanguage` and `languages`; the more frequent plural must not
+    # hide the word the typo was made in.
+    fixes = typo_fixes(Counter({"language": 40, "languages": 60, "laanguage": 1, "modles": 1, "models": 90,
+                                "model": 50}))
+    assert fixes["laanguage"] == "language"
+    assert fixes["modles"] == "models"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from scholarcli.dedupe.blocking import block_keys, similar_pairs
+from scholarcli.dedupe.blocking import similar_pairs, word_counts
 from scholarcli.dedupe.merge import merge_works
 from scholarcli.dedupe.rules import (
     ABSTRACT_MIN,
@@ -59,6 +60,18 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
     Rules run strongest first: identifiers, equal match keys, fuzzy titles, dropped subtitles, abstracts.
     Two clusters join only if no record of one conflicts with a record of the other (`rules.conflict`).
     """
+    # The pass makes no reference cycles, only many short-lived containers: the cyclic collector would walk
+    # every record again and again (~10% of the time at 100k records) and find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _dedupe(works, threshold)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _dedupe(works: Sequence[Work], threshold: float) -> DedupeResult:
     uf = UnionFind(len(works))
     members: dict[int, list[int]] = {}  # root -> its records, for clusters of more than one
     links: list[Link] = []
@@ -99,11 +112,12 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
                 seen[ident] = i
 
     # Equal match keys: each record against the clusters already seen with its key.
-    title_keys = {i: key for i, w in enumerate(works) if (key := match_key(w.title))}
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for i, key in title_keys.items():
-        by_key[key].append(i)
-    for group in by_key.values():
+    first: dict[str, int] = {}  # match key -> its first record
+    shared: dict[str, list[int]] = {}  # match key -> its records, for keys of more than one record
+    for i, w in enumerate(works):
+        if (key := match_key(w.title)) and (j := first.setdefault(key, i)) != i:
+            shared.setdefault(key, [j]).append(i)
+    for group in sorted(shared.values(), key=lambda records: records[0]):
         for n, i in enumerate(group[1:], 1):
             for j in group[max(0, n - CROSS_CHECK): n]:
                 if uf.find(i) == uf.find(j):
@@ -114,40 +128,56 @@ def dedupe(works: Sequence[Work], threshold: float = DEFAULT_THRESHOLD) -> Dedup
                     break
                 near.append(NearMiss(j, i, decision.score or 100.0, decision.reason or ""))
 
-    # Fuzzy titles: one representative per distinct key, candidates from blocking.
-    rep_keys = {group[0]: key for key, group in by_key.items()}
-    for i, j, score in similar_pairs(block_keys(rep_keys), rep_keys, NEAR_MISS_FLOOR):
+    # Fuzzy titles: one representative per distinct key (its first record), candidates from blocking.
+    # The corpus's word counts let the rules tell a typo from another word (`evidence.corpus_typo`).
+    rep_ids, rep_keys = list(first.values()), list(first)
+    counts = word_counts(rep_keys)
+    for p, q, score in similar_pairs(rep_keys, NEAR_MISS_FLOOR, counts):
+        i, j = rep_ids[p], rep_ids[q]
         if uf.find(i) != uf.find(j):
-            settle(i, j, title_guards(works[i], works[j], rep_keys[i], rep_keys[j], score, threshold), "fuzzy-title")
+            settle(i, j, title_guards(works[i], works[j], rep_keys[p], rep_keys[q], score, threshold, counts),
+                   "fuzzy-title")
+    del counts
 
     # Dropped subtitles and headings: a title one of whose parts is another record's whole title. Records
     # that share that title but stayed apart (a 2012 preprint, its 2018 journal version) are each tried.
-    for i, key in rep_keys.items():
+    for i, key in zip(rep_ids, rep_keys, strict=True):
         for part in title_parts_keys(works[i].title):
-            for j in by_key.get(part, [])[:CROSS_CHECK]:
+            for j in shared.get(part, [first[part]] if part in first else [])[:CROSS_CHECK]:
                 if uf.find(i) == uf.find(j):
                     continue
                 subtitled = subtitle_rule(works[j], works[i], part, key)
                 if subtitled is not None:
                     settle(j, i, subtitled, "subtitle")
+    del first, shared, rep_ids, rep_keys
 
     # Abstracts: titleless records against every record with an abstract, blocked on rare abstract tokens.
     titleless = [i for i, w in enumerate(works) if not w.title and w.abstract]
     if titleless:
         abstract_keys = {i: abstract_key(w) for i, w in enumerate(works) if w.abstract}
         untitled = set(titleless)
-        prefixes = {i: key[:ABSTRACT_MIN] for i, key in abstract_keys.items()}  # what cut copies share
-        for i, j, _ in similar_pairs(block_keys(prefixes), prefixes, NEAR_MISS_FLOOR):
+        with_abstract = list(abstract_keys)
+        prefixes = [key[:ABSTRACT_MIN] for key in abstract_keys.values()]  # what cut copies share
+        for p, q, _ in similar_pairs(prefixes, NEAR_MISS_FLOOR):
+            i, j = with_abstract[p], with_abstract[q]
             if (i not in untitled and j not in untitled) or uf.find(i) == uf.find(j):
                 continue
             if arxiv_of(works[i]) and arxiv_of(works[j]):
                 continue  # the identifiers already decided
             settle(i, j, abstracts_rule(works[i], works[j], abstract_keys[i], abstract_keys[j]), "abstract")
 
-    groups: dict[int, list[int]] = defaultdict(list)
+    # Clusters in order of their first record (a cluster's root is its lowest record, met before the rest).
+    clusters: list[list[int]] = []
+    slot = array("q", bytes(8 * len(works)))  # root -> its cluster's position in `clusters`
     for i in range(len(works)):
-        groups[uf.find(i)].append(i)
-    clusters = sorted(groups.values(), key=lambda grouped: grouped[0])
-    merged = [merge_works([works[i] for i in grouped]) for grouped in clusters]
+        root = uf.find(i)
+        if root == i:
+            slot[i] = len(clusters)
+            clusters.append([i])
+        else:
+            clusters[slot[root]].append(i)
+    del slot
+    merged = [merge_works([works[i] for i in grouped]) if len(grouped) > 1 else works[grouped[0]]
+              for grouped in clusters]
     near = [n for n in near if uf.find(n.a) != uf.find(n.b)]
     return DedupeResult(works=merged, clusters=clusters, links=links, near_misses=near)

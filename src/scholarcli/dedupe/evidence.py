@@ -9,7 +9,10 @@ word or a typo. Any other differing word (`supervised`/`unsupervised`, `image`/`
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Mapping
 from functools import lru_cache
+
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 #: Small words whose presence or absence says nothing (negations such as `not`, `non`, `without` are not here).
 IGNORABLE = frozenset(
@@ -20,10 +23,19 @@ _LONG_SMALL_WORDS = tuple(w for w in IGNORABLE if len(w) >= 4)
 _TYPO_REPLACE_MIN = 5
 #: Shortest word whose first or last letter may slip (`image`/`imagen`, `adam`/`adamw` are two names).
 _TYPO_END_MIN = 6
+#: In a corpus, a word one edit from a word of the other title that occurs in at least this many times as many
+#: titles is read as its typo, whatever the letter or the length (`clou`/`cloud`, `eta`/`meta`, `loud`/`cloud`).
+CORPUS_TYPO_RATIO = 50
+# A word written as a name: a capital after a small letter (`AdamW`, `mBERT`, `ResNeXt`) or two capitals (`GPTQ`).
+_NAMED = re.compile(r"[a-z][A-Z]|[A-Z]\w*[A-Z]")
 
 
-def unexplained_words(key_a: str, key_b: str) -> tuple[str, ...]:
-    """The words of either match key (see `titles.match_key`) that no word of the other accounts for."""
+def unexplained_words(key_a: str, key_b: str, counts: Mapping[str, int] | None = None,
+                      names: Collection[str] = ()) -> tuple[str, ...]:
+    """The words of either match key (see `titles.match_key`) that no word of the other accounts for.
+
+    With `counts` (in how many titles of the corpus each word occurs), a word far rarer than a word one edit
+    away in the other title is that word mistyped (`corpus_typo`; `names` are the words written as names)."""
     tokens_a, tokens_b = key_a.split(), key_b.split()
     counts_a, counts_b = Counter(tokens_a), Counter(tokens_b)
     left_a = list((counts_a - counts_b).elements())
@@ -34,20 +46,49 @@ def unexplained_words(key_a: str, key_b: str) -> tuple[str, ...]:
     left_b = [t for t in left_b if t not in IGNORABLE]
     unpaired: list[str] = []
     for word in left_a:
-        partner = next((other for other in left_b if same_word(word, other)), None)
+        partner = next((other for other in left_b if same_word(word, other)
+                        or (counts is not None and corpus_typo(word, other, counts, names))), None)
         if partner is None:
             unpaired.append(word)
         else:
             left_b.remove(partner)
     # What is still left over but stands in the other title anyway is a doubled word; a slip in a small
-    # word (`towrads`, `usign`) is a small word.
+    # word (`towrads`, `usign`; in a corpus also `wit` beside `with`, `fo` beside `for`) is a small word.
     set_a, set_b = set(tokens_a), set(tokens_b)
-    return tuple([t for t in unpaired if t not in set_b and not _small_word_slip(t)]
-                 + [t for t in left_b if t not in set_a and not _small_word_slip(t)])
+    small_a, small_b = set_a & IGNORABLE, set_b & IGNORABLE
+    return tuple([t for t in unpaired if t not in set_b and not _small_word_slip(t, small_b, counts, names)]
+                 + [t for t in left_b if t not in set_a and not _small_word_slip(t, small_a, counts, names)])
 
 
-def _small_word_slip(word: str) -> bool:
-    return len(word) >= 4 and any(one_edit(word, small) for small in _LONG_SMALL_WORDS) and not is_english_word(word)
+def corpus_typo(a: str, b: str, counts: Mapping[str, int], names: Collection[str] = ()) -> bool:
+    """Whether one of two words, one edit apart, is the other mistyped by the corpus's evidence: the other
+    occurs in at least CORPUS_TYPO_RATIO times as many titles. A slip recurs across a large corpus (`ban` for
+    `bank`), but never as often as the word; a real word one letter from another (`motion`/`emotion`) has titles
+    of its own. A rare word written as a name (`names`, see `written_as_names`) is a typo only with a letter
+    dropped (`NeR` for `NeRF`): names are coined by adding or changing a letter (`AdamW`, `mBERT`, `GPTQ`).
+    In a small corpus no word is common enough, and the word-level rules decide alone."""
+    if one_edit(a, b) is None or not (a.isalpha() and b.isalpha()):
+        return False
+    count_a, count_b = counts.get(a, 0), counts.get(b, 0)
+    (rare, rare_count), (common, common_count) = sorted(((a, count_a), (b, count_b)), key=lambda wc: wc[1])
+    if rare in names and len(rare) >= len(common):
+        return False
+    return common_count >= CORPUS_TYPO_RATIO * max(1, rare_count)
+
+
+def written_as_names(title: str | None) -> frozenset[str]:
+    """The words of a title written as names (`AdamW`, `mBERT`, `GPTQ`, `NeRF`), lower-cased."""
+    if not title:
+        return frozenset()
+    return frozenset(word.lower() for word in re.findall(r"\w+", title) if _NAMED.search(word))
+
+
+def _small_word_slip(word: str, others: Collection[str], counts: Mapping[str, int] | None,
+                     names: Collection[str]) -> bool:
+    """A long small word mistyped into no English word, or (by the corpus) any small word of the other title."""
+    if len(word) >= 4 and any(one_edit(word, small) for small in _LONG_SMALL_WORDS) and not is_english_word(word):
+        return True
+    return counts is not None and any(corpus_typo(word, small, counts, names) for small in others)
 
 
 def _compounds(words: list[str], others: list[str], other_tokens: list[str]) -> list[str]:

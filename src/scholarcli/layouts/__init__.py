@@ -12,6 +12,7 @@ from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, LayoutModule
 
 if TYPE_CHECKING:
@@ -153,14 +154,47 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     if anchor >= len(opening):
         return found, scores
     start = anchor - max(0, min(anchor, bounds.lead(opening[:anchor], opening[anchor])))
-    if start < 2:
-        return found, scores
-    before = "\n".join(opening[:start])
-    earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name != found)
-    for position, name in earlier:
-        if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
-            return name, scores
+    if start >= 2:
+        before = "\n".join(opening[:start])
+        earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name not in (found, FALLBACK))
+        for position, name in earlier:
+            if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
+                return name, scores
+    if _list_before(found, opening, anchor):
+        return FALLBACK, scores
     return found, scores
+
+
+#: A year, DOI or arXiv mark: a reference list has one in at least two lines (the fallback is not loaded else).
+_CITATION_MARK = re.compile(r"\b(?:1[89]|20)\d\d\b|10\.\d{4,9}/|arXiv:")
+
+
+def may_be_list(lines: Iterable[str]) -> bool:
+    """A cheap test that lines can be a reference list: two of them carry a year, DOI or arXiv mark."""
+    return sum(bool(_CITATION_MARK.search(line)) for line in lines) >= 2
+
+
+def _list_before(found: str, opening: list[str], anchor: int) -> bool:
+    """Whether the opening starts with a reference list (a CV's) before the page of `found`: the lines before
+    one of its first anchors' page start read as citations and not as `found`, and the text from there as
+    `found`. A CV's `Publications` heading may be a line `found`'s page has once (its `page`) and stand among
+    the citations; any other anchor of `found` there (a row of a Scholar copy) makes the lines `found`'s."""
+    bounds = get(found).boundaries
+    assert bounds is not None
+    anchors = [i for i in range(anchor, len(opening)) if bounds.anchor(opening[i])][:8]
+    for at in anchors:
+        start = at - max(0, min(at, bounds.lead(opening[:at], opening[at])))
+        if start < 2:
+            continue
+        if any(i < start and not bounds.page(opening[i]) for i in anchors):
+            break  # `found`'s records (rows of a Scholar copy) may read as citations too: they are its page
+        if not may_be_list(opening[:start]):
+            continue
+        before, after = "\n".join(opening[:start]), "\n".join(opening[start:])
+        if get(FALLBACK).sniff(before) >= DETECT_THRESHOLD and get(found).sniff(before) < DETECT_THRESHOLD and (
+                get(found).sniff(after) >= DETECT_THRESHOLD):
+            return True
+    return False
 
 
 def _first_anchor(name: str, lines: list[str]) -> int:

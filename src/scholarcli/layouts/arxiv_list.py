@@ -19,12 +19,12 @@ announced the paper, not when it was written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
-from scholarcli.layouts.base import split_authors, strip_numbering, walk
+from scholarcli.layouts.base import Boundaries, split_authors, strip_numbering, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
 from scholarcli.normalise.names import looks_like_name
@@ -67,6 +67,64 @@ def sniff(text: str) -> float:
         return 0.0
     score = 0.6 + 0.2 * min(1.0, subjects / titles) + 0.2 * min(1.0, titles / headers)
     return min(1.0, score)
+
+
+#: Page lines only a list page has: the section and counter headings. (Day headings and the footer are too
+#: common to mark a page; they are only claimed with the page.)
+_PAGE_LINE = re.compile(
+    r"^(?:(?:New submissions|Cross-lists|Cross submissions|Replacements|Replacement submissions)\b.*"
+    r"|(?:Showing )?new listings for .*|\[\s*(?:total of|showing up to)\b.*|Total of \d+ entries.*"
+    r"|Authors and titles for .*)$",
+    re.IGNORECASE,
+)
+_FIELD_ANCHORS = ("Title:", "Authors:", "Comments:", "Journal-ref:", "Subjects:")
+_PAGE_OPENINGS = ("New submissions", "Cross", "Replacement", "Showing new listings", "new listings", "Total of ",
+                  "Authors and titles for", "[")
+#: The subject heading at a list page's top (`Machine Learning`, `Cosmology and Nongalactic Astrophysics`).
+_HEADING = re.compile(r"^[A-Z][A-Za-z,'()-]*(?: [A-Za-z,'()-]+){0,7}$")
+
+
+def _is_header(line: str) -> bool:
+    """`[1] arXiv:2407.14741 [pdf, html, other]`: an entry's identifier line."""
+    if line[:1] == "[":
+        line = strip_numbering(line)
+    return line.startswith("arXiv:") and "[" in line and _HEADER.match(line) is not None
+
+
+def _anchor(line: str) -> bool:
+    """Field labels, entry headers and the section headings. `[1] arXiv:ID`, `Authors:` and `Comments:` are
+    arxiv-listing's too: the splitter holds such lines until a line only one of the two has decides."""
+    if line.startswith(_FIELD_ANCHORS):
+        return True
+    if not line.startswith(_PAGE_OPENINGS):
+        return False
+    return (line[0] == "[" and _is_header(line)) or _PAGE_LINE.match(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The entry header above a first `Title:`, and above it (or above a section heading) the page's chrome,
+    day headings and subject heading."""
+    lead = 0
+    if anchor.startswith("Title:"):
+        if not before or not _is_header(before[-1]):
+            return 0
+        lead = 1
+    elif not _PAGE_LINE.match(anchor):
+        return 0
+    heading = False
+    while lead < len(before):
+        line = before[-lead - 1]
+        if _CHROME.match(line) or _PAGE_LINE.match(line):
+            lead += 1
+        elif not heading and _HEADING.match(line) and not line.endswith("."):
+            heading, lead = True, lead + 1
+        else:
+            break
+    return lead
+
+
+#: A list page opens with its subject heading and section headings, or at an entry's `[1] arXiv:ID` over `Title:`.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead, shares=("arxiv-listing",))
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -16,11 +16,22 @@ say which lines just before your first anchor belong to your page with ``lead`` 
 ``Authors:``); mark the line a page has once with ``page`` (``Published work``); and give the line that opens
 a page, when ``cat`` can glue it to the previous file's last line, as ``glued``. A layout without
 ``BOUNDARIES`` keeps whole-input behaviour: it is detected from an input's opening and then reads the whole
-input (no other page is looked for in it), and no page of it is found after another layout's page.
+input (no other page is looked for in it), and no page of it is found after another layout's page. Today
+that is:
+
+- ``bibtex`` and ``ris``: not yet (an entry pasted before or after a page is read in the file's layout);
+- ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
+  each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
 For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+The ``citation-list`` fallback declares BOUNDARIES with no anchor: a reference list (a CV's) before a page is
+found by detection (`layouts.detect_opening`: the lines before the page's start read as citations), a page
+after it by that page's anchors (the fallback is taken only when no specific layout reads a text, so the
+page's sniff need not beat the list's), and a list after a page by the fallback's ``lead`` over the lines
+after the page's last anchor (from a citation under a heading, menu or title of its own).
 
 Golden twins (`tests/pages/<layout>/*.txt`) join tests/test_segments.py by glob: each is read after every
 other sample, and must give the same records as when read alone (skipped, with the reason, for a layout
@@ -81,6 +92,11 @@ class Boundaries:
     - ``glued_ends``: the endings a glued opening line can have (``("Researcher profile",)``, or the ten digits
       for a line that ends with a day). Only lines that end with one are searched, which keeps reading fast;
       leave it empty to search every line.
+    - ``shares``: the layouts some of whose anchors are yours too (arxiv-list and arxiv-listing both have
+      ``[1] arXiv:ID [pdf]`` and ``Authors:``). While one of them is read, such a line is held back rather
+      than taken as surely its own, so that the other's page can still start there: a line only one of the
+      two has (``Title:``, ``Abstract:``) then decides, by both sniffs, with the other's ``lead`` reaching
+      back over the held lines. Either side may declare it.
     """
 
     anchor: Callable[[str], bool]
@@ -88,6 +104,7 @@ class Boundaries:
     page: Callable[[str], bool] = never
     glued: re.Pattern[str] | None = None
     glued_ends: tuple[str, ...] = ()
+    shares: tuple[str, ...] = ()
 
 
 class Line(NamedTuple):

@@ -16,11 +16,11 @@ title, with a warning. Text with no sign of a citation (no year, no identifier) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import split_authors
+from scholarcli.layouts.base import Boundaries, never, split_authors
 from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import SNIFF_LINES
@@ -313,6 +313,41 @@ def sniff(text: str) -> float:
     if cites < 2:
         return 0.0
     return round(cites / (cites + prose), 3)
+
+
+#: The longest line taken for a list's title (`Genome Engineering Group`: no digits, no stops) above its menu
+#: or headings.
+_TITLE_MAX = 70
+
+
+def _is_list_top(line: str) -> bool:
+    return bool(_is_heading(line) or _is_chrome(line) or _MD_HEADING.match(line))
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """A reference list at the end of a page's lines (those after the page's last anchor): from its first
+    heading, menu or markdown heading whose next entry reads as a citation (the lines right after the page's
+    anchor end its last record, which may read as a citation too), with a short title right above; else 0."""
+    for top in range(len(before) - 1):
+        if not _is_list_top(before[top]) or (top and _is_list_top(before[top - 1])):
+            continue
+        first = next((item for item in _segment(before[top:]) if item.text), None)
+        if first is None or not (first.labels or _has_evidence(first.text)):
+            continue
+        above = before[top - 1] if top else ""
+        if above and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and not any(
+                ch.isdigit() or ch in ".,;:" for ch in above):
+            top -= 1
+            while top and _is_chrome(before[top - 1]):
+                top -= 1
+        return len(before) - top
+    return 0
+
+
+#: A reference list has no line of its own that marks it: a page of another layout that starts after it is
+#: found by that layout's anchors, and the list, found before another page by detection
+#: (layouts.detect_opening), is found after one by its `lead` over the lines after the page's last anchor.
+BOUNDARIES = Boundaries(anchor=never, lead=_lead)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -8,10 +8,17 @@ another layout's anchor suggests a change. Memory stays flat whatever the input'
 A change to layout M is made at a line that is an anchor of M and not of the current layout L, when M's
 sniff of the text from M's page start clears the detection threshold and beats L's. M's page starts where
 M's `lead` says, among the lines held back since L's last anchor. A page line of L (`Published work`) seen a
-second time starts a new part in L. Lines that end with a layout's glued opener are split in two first.
-A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is
-found inside another layout's input (file formats such as CSV, whose rows may look like another layout's
-anchors, are safe that way).
+second time starts a new part in L. A line that is an anchor of L and of a layout L `shares` anchors with is
+held back with the lines before it, so that an exclusive anchor of the other layout can still claim it by
+its `lead`. The lines after a page's last anchor are handed to the citation-list fallback as a part of their
+own when they end in a reference list (by the fallback's `lead`; looked at only where the page ends, before
+another page, or after HOLD_LINES lines without an anchor). After M is rejected at an anchor, M's later
+anchors in the looked-ahead window are checked only where the text from them could read as M. Lines that end
+with a layout's glued opener are split in two first. The fallback (citation-list) is beaten by any layout
+whose sniff clears the threshold, as in detection.
+A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
+inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
+are safe that way).
 """
 
 from __future__ import annotations
@@ -22,7 +29,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from scholarcli.layouts import DETECT_THRESHOLD, FALLBACK, REGISTRY, WHOLE_INPUT_FORMATS, Layout, get
+from scholarcli.layouts import (
+    DETECT_THRESHOLD,
+    FALLBACK,
+    REGISTRY,
+    WHOLE_INPUT_FORMATS,
+    Layout,
+    get,
+    may_be_list,
+)
 from scholarcli.layouts.base import never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
@@ -125,11 +140,15 @@ class Splitter:
         detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
         held: deque[_Item] = deque()
         held_text = 0
+        listed = False  # whether the held run was looked at for a reference list
         seen_page = False
         local, expect = 0, -1
         quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
         others = [(layout, layout.boundaries.anchor) for layout in self.layouts
                   if layout.name != current.name and layout.boundaries is not None]
+        # The layouts that claim some of the current layout's anchors too (either side declares it).
+        sharers = [anchor for layout, anchor in others if detect and layout.boundaries is not None and (
+            current.name in layout.boundaries.shares or (bounds is not None and layout.name in bounds.shares))]
 
         def hand(item: _Item) -> str:
             nonlocal local, expect
@@ -162,21 +181,27 @@ class Splitter:
                     if quiet[name] <= 0:
                         del quiet[name]
             ours = own_anchor is not None and own_anchor(text)
+            shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
                 seen_page, repeat = True, False
             if not ours and not repeat and detect and others:
                 for other, anchor in others:
                     if anchor(text) and other.name not in quiet:
-                        start = self._change(current, other, held, item)
+                        start, wait = self._change(current, other, held, item)
                         if start is None:
-                            quiet[other.name] = WINDOW_LINES // 2
+                            if wait > 0:
+                                quiet[other.name] = wait
                             continue
                         while len(held) > start:
                             self.pending.appendleft(held.pop())
                         self.next_layout = other.name
                         break
                 if self.next_layout is not None:
+                    if (cut := self._list_start(current, held)) is not None:
+                        self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
+                        while len(held) > cut:
+                            self.pending.appendleft(held.pop())
                     while held:
                         yield hand(held.popleft())
                     return
@@ -189,20 +214,54 @@ class Splitter:
                     yield hand(held.popleft())
                 self.next_layout = current.name
                 return
-            if ours:
+            if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
                     yield hand(held.popleft())
-                held_text = 0
+                held_text, listed = 0, False
                 yield hand(item)
                 continue
             held.append(item)
             held_text += len(item[1])
+            if not listed and (len(held) > HOLD_LINES or held_text > WINDOW_CHARS):
+                listed = True  # a long run without an anchor of the current page: a reference list?
+                if (cut := self._list_start(current, held)) is not None:
+                    while len(held) > cut:
+                        self.pending.appendleft(held.pop())
+                    while held:
+                        yield hand(held.popleft())
+                    self.next_layout = FALLBACK
+                    return
             while len(held) > HOLD_LINES or (held_text > WINDOW_CHARS and len(held) > 1):
                 old = held.popleft()
                 held_text -= len(old[1])
                 yield hand(old)
+        if (cut := self._list_start(current, held)) is not None:
+            while len(held) > cut:
+                self.pending.appendleft(held.pop())
+            self.next_layout = FALLBACK
         while held:
             yield hand(held.popleft())
+
+    def _list_start(self, current: Layout, held: deque[_Item]) -> int | None:
+        """Index in `held` (the lines after the current page's last anchor) where a reference list starts that
+        fills the rest of them, by the fallback's `lead`, when those lines read as citations and not as the
+        current layout; else None. Only pages are looked at, and only runs with a year in two lines."""
+        if not self.detect or current.name == FALLBACK or current.boundaries is None:
+            return None
+        positions = [i for i, (_, text) in enumerate(held) if text.strip()]
+        if len(positions) < 3 or not may_be_list(held[i][1] for i in positions):
+            return None
+        fallback = get(FALLBACK)
+        if fallback.boundaries is None:
+            return None
+        lines = [held[i][1].strip() for i in positions]
+        lead = max(0, min(len(lines), fallback.boundaries.lead(lines, "")))
+        if lead < 2:
+            return None
+        text = "\n".join(lines[-lead:])
+        if fallback.sniff(text) < DETECT_THRESHOLD or current.sniff(text) >= DETECT_THRESHOLD:
+            return None
+        return positions[len(lines) - lead]
 
     def _start(self, layout: Layout, held: deque[_Item], anchor: str) -> int:
         """Index in `held` where `layout`'s page starts, by its lead over the held non-blank lines."""
@@ -215,8 +274,10 @@ class Splitter:
             return len(held)
         return positions[len(before) - lead]
 
-    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> int | None:
-        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None."""
+    def _change(self, current: Layout, other: Layout, held: deque[_Item], item: _Item) -> tuple[int | None, int]:
+        """Where in `held` a page of `other` starts, if the text from there reads as `other`; else None, and
+        how many non-blank lines after `item` `other`'s anchors need no new look: up to the next anchor of
+        `other` in the window from which the text could still read as `other`, else to the window's end."""
         start = self._start(other, held, item[1].strip())
         ahead: list[_Item] = []
         size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
@@ -237,15 +298,61 @@ class Splitter:
         lines = [text for _, text in list(held)[start:]] + [item[1]] + [text for _, text in ahead]
         window = [line.strip() for line in lines if line.strip()]  # sniffed as the hooks see lines
         self.pending.extendleft(reversed(ahead))
+        at = len(window) - 1 - sum(bool(text.strip()) for _, text in ahead)  # the anchor's index in the window
         for size in WINDOW_STEPS:  # a short page is judged on its own lines, before what follows dilutes it
             text = "\n".join(window[:size])
             score = other.sniff(text)
-            if score >= DETECT_THRESHOLD and score > current.sniff(text):
+            if score >= DETECT_THRESHOLD and score > _rival(current, text):
+                if current.name == FALLBACK and (later := self._later(other, window, at)):
+                    return None, later
                 self.pending.appendleft(item)
-                return start
+                return start, 0
             if size >= len(window):
                 break
-        return None
+        return None, self._wait(current, other, window, at)
+
+    @staticmethod
+    def _later(other: Layout, window: list[str], at: int) -> int:
+        """In a reference list, a line that is `other`'s anchor (a `Publications` heading) can come before
+        `other`'s page, which the window then reaches: the distance from window[at] to a later anchor of
+        `other` whose page the lines before it do not belong to (they read as citations, not as `other`), or 0."""
+        bounds, fallback = other.boundaries, get(FALLBACK)
+        if bounds is None:
+            return 0
+        for i in range(at + 1, len(window)):
+            if bounds.anchor(window[i]):
+                begin = i - max(0, min(i - at - 1, bounds.lead(window[at + 1:i], window[i])))
+                before = "\n".join(window[:begin])
+                if fallback.sniff(before) >= DETECT_THRESHOLD and other.sniff(before) < DETECT_THRESHOLD and (
+                        other.sniff("\n".join(window[begin:begin + WINDOW_STEPS[1]])) >= DETECT_THRESHOLD):
+                    return i - at
+        return 0
+
+    @staticmethod
+    def _wait(current: Layout, other: Layout, window: list[str], at: int) -> int:
+        """After `other` was rejected at window[at]: the distance to its next anchor in the window from which
+        (with its lead) the text reads as `other`, or too near the window's end to judge, else to the window's
+        end. Anchors in between need no look of their own; a page right after a rejected anchor is found."""
+        bounds = other.boundaries
+        if bounds is None:
+            return len(window) - at
+        for i in range(at + 1, len(window)):
+            if bounds.anchor(window[i]):
+                lead = max(0, min(i - at - 1, bounds.lead(window[at + 1:i], window[i])))
+                if i - lead + WINDOW_LINES > len(window):
+                    return i - at  # too few lines left in the window to judge it: it gets a look of its own
+                for size in WINDOW_STEPS:
+                    text = "\n".join(window[i - lead: i - lead + size])
+                    score = other.sniff(text)
+                    if score >= DETECT_THRESHOLD and score > _rival(current, text):
+                        return i - at
+        return len(window) - at
+
+
+def _rival(current: Layout, text: str) -> float:
+    """The score another layout must beat to take `text` from `current`: its sniff, or 0 for the fallback, which
+    is taken only when no specific layout reads a text (as in `layouts.detect`)."""
+    return 0.0 if current.name == FALLBACK else current.sniff(text)
 
 
 def split(lines: Iterable[str], layout: str, detect: bool = True) -> Iterator[Part]:
