@@ -120,3 +120,11 @@ def test_initials_outside_ascii_are_initials() -> None:
     assert canonical_spelling("Kucan Ž") == "Ž Kucan"
     index = PersonIndex(["Kucan Ž", "Zeljko Kućan"])
     assert index.person("Kucan Ž") == index.person("Zeljko Kućan")
+
+
+def test_a_family_name_alone_finds_the_one_person_who_has_it() -> None:
+    index = PersonIndex(["Juan Maldacena", "J. M. Maldacena", "Hirosi Ooguri", "Martin Jinek", "Maria Jinek"])
+    assert index.resolve("Maldacena") == index.person("Juan Maldacena")
+    assert index.resolve("maldacena") == index.person("Juan Maldacena")
+    assert index.resolve("Jinek") is None  # two people
+    assert index.resolve("Smith") is None
