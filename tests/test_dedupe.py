@@ -180,3 +180,20 @@ def test_report_is_typed_and_serialises_to_the_documented_json() -> None:
     assert list(data["clusters"][0]) == ["id", "title", "records", "links"]
     assert list(data["clusters"][0]["records"][0]) == ["index", "layout", "path", "line", "title", "arxiv_id", "year"]
     assert list(data["near_misses"][0]) == ["a", "b", "score", "reason"]
+
+
+def test_titles_many_works_share_are_one_work_only_in_one_year_and_venue() -> None:
+    # An economist's CV: the introduction to each volume she edited, and Google Scholar's copy of one of them.
+    handbook = Work(title="Introduction", authors=("Esther Duflo",), year=2007,
+                    venue="Handbook of Development Economics", sources=(Source("citation-list", "cv", 1),))
+    other = Work(title="Introduction", authors=("Esther Duflo",), year=2008,
+                 venue="Journal of the European Economic Association", sources=(Source("citation-list", "cv", 2),))
+    copy = Work(title="Introduction", authors=("E Duflo",), year=2007, venue="Handbook of development economics 4",
+                sources=(Source("google-scholar", "gs", 1),))
+    same_year = Work(title="Editorial", authors=("Esther Duflo",), year=2007, venue="Econometrica")
+    assert not compare(handbook, other).same
+    assert compare(handbook, copy).same
+    assert not compare(same_year, Work(title="Editorial", authors=("Esther Duflo",), year=2007, venue="Science")).same
+    subtitled = Work(title="Introduction: Field experiments in economics", authors=("Esther Duflo",), year=2007)
+    assert not compare(handbook, subtitled).same
+    assert len(dedupe([handbook, other, copy]).works) == 2

@@ -15,8 +15,8 @@ from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.dedupe.evidence import unexplained_words, written_as_names
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key
-from scholarcli.normalise.titles import match_key, normalise_title
-from scholarcli.normalise.vocab import bibtex_type
+from scholarcli.normalise.titles import fold_accents, match_key, normalise_title
+from scholarcli.normalise.vocab import GENERIC_TITLES, STOPWORDS, bibtex_type
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which the fuzzy rule may merge; chosen on
 #: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
@@ -185,6 +185,18 @@ def conflict(a: Work, b: Work, identifiers_only: bool = False) -> str | None:
     return None
 
 
+def venues_agree(a: str | None, b: str | None) -> bool:
+    """Unknown venues agree; known ones when each word of the shorter opens a word of the other
+    (`J. Econ. Perspect.` and `Journal of Economic Perspectives`; not `Genome Research` and `Nature`)."""
+    if not a or not b:
+        return True
+    words_a, words_b = (
+        [w for w in re.findall(r"[^\W\d_]+", fold_accents(v).casefold()) if w not in STOPWORDS] for v in (a, b)
+    )
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return all(any(x.startswith(y) or y.startswith(x) for x in longer) for y in shorter)
+
+
 def is_notice(title: str | None) -> bool:
     """Whether a title is an erratum, correction, retraction or addendum notice about another work."""
     return bool(title) and _NOTICE.search(title or "") is not None
@@ -268,6 +280,8 @@ def equal_titles(a: Work, b: Work) -> Decision:
     authors agree: a preprint and its journal version)."""
     if authors_conflict(a, b):
         return Decision(False, score=100.0, reason="equal titles, but the author lists conflict")
+    if match_key(a.title) in GENERIC_TITLES and not (a.year == b.year and venues_agree(a.venue, b.venue)):
+        return Decision(False, score=100.0, reason="a title many works share, in two years or venues")
     slack = LONG_YEAR_SLACK if authors_agree(a, b) else YEAR_SLACK
     if not years_compatible(a, b, slack):
         return Decision(False, score=100.0, reason="equal titles, but the years are too far apart")
@@ -342,6 +356,8 @@ def subtitle_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision | None:
     neither title is a part of the other."""
     if key_a not in title_parts_keys(b.title) and key_b not in title_parts_keys(a.title):
         return None
+    if key_a in GENERIC_TITLES or key_b in GENERIC_TITLES:  # `Introduction` is not `Introduction: Field …`
+        return Decision(False, score=title_similarity(key_a, key_b), reason="a title many works share")
     if authors_agree(a, b) and years_compatible(a, b, slack=1):
         return Decision(True, "subtitle")
     return Decision(False, score=title_similarity(key_a, key_b),
