@@ -128,3 +128,12 @@ def test_a_family_name_alone_finds_the_one_person_who_has_it() -> None:
     assert index.resolve("maldacena") == index.person("Juan Maldacena")
     assert index.resolve("Jinek") is None  # two people
     assert index.resolve("Smith") is None
+
+
+def test_two_family_names_join_the_one_person_printed_with_the_first() -> None:
+    # dblp: `Huziel Enoc Sauceda Felix`; Google Scholar `HE Sauceda`; a RIS export `Sauceda, Huziel E.`.
+    index = PersonIndex(["Huziel Enoc Sauceda Felix", "Huziel E. Sauceda", "HE Sauceda", "Maria Garcia Lopez",
+                         "Maria Garcia", "Mario Garcia", "Ana Maria Lopez", "A. Maria"])
+    assert index.person("Huziel Enoc Sauceda Felix") == index.person("Huziel E. Sauceda") == index.person("HE Sauceda")
+    assert index.person("Maria Garcia Lopez") == index.person("Maria Garcia") != index.person("Mario Garcia")
+    assert index.person("Ana Maria Lopez") != index.person("A. Maria")  # initials only: nothing confirms it

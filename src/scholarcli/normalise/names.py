@@ -193,6 +193,14 @@ def _given_extends(short: list[str], longer: list[str]) -> bool:
     return all(s == g or (len(s) == 1 and g[0] == s) for s, g in zip(short[1:], longer[1:], strict=False))
 
 
+def _given_fit(a: list[str], b: list[str]) -> bool:
+    """Two spellings of given names agree: `huziel e` and `huziel enoc`, `h e` and `huziel enoc`, `huziel` and
+    `huziel enoc`; each word the same or an initial of the other's, the first present in both."""
+    if not a or not b:
+        return False
+    return all(x == y or (len(x) == 1 and y[0] == x) or (len(y) == 1 and x[0] == y) for x, y in zip(a, b, strict=False))
+
+
 def _initials_candidate(initials: list[str], family: list[str], other: str) -> bool:
     """Whether the key `other` can be the person printed as initials + family: a full name ending in that
     family name whose given names fit the initials, or the same family name with more initials that agree."""
@@ -260,6 +268,20 @@ class PersonIndex:
                 fits = {find(o) for o in keys if o != k and _initials_candidate(initials, family, o)}
                 if len(fits) == 1 and (root := fits.pop()) != find(k):
                     sets.union(index[root], index[k])
+        # Two family names (`Huziel Enoc Sauceda Felix`) where other sites print the first only (`Huziel E.
+        # Sauceda`, `HE Sauceda`): one person when exactly one person of that family name, printed with the
+        # same first given name, fits the given names (`A. Maria` is not `Ana Maria Lopez`).
+        for key in by_key:
+            tokens = key.split()
+            if len(tokens) < 3 or _parts(key)[2] or len(tokens[-1]) == 1 or tokens[-2] in PARTICLES:
+                continue
+            given, first_family = tokens[:-2], tokens[-2]
+            fits = {
+                find(o) for o in by_family.get(first_family, [])
+                if not _parts(o)[2] and _split(o)[0][:1] == given[:1] and _given_fit(_split(o)[0], given)
+            }
+            if len(fits) == 1 and (root := fits.pop()) != find(key):
+                sets.union(index[root], index[key])
 
         #: Folded key -> person, and family name -> the folded keys that carry it.
         self._person_of_key = {key: find(key) for key in by_key}
