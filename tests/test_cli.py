@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import AS_OF, SEEDS, invoke, seed
 from scholarcli.layouts import REGISTRY
@@ -199,3 +202,17 @@ def test_progress_bar_only_for_big_inputs_on_a_terminal(tmp_path: Path) -> None:
     assert "MB" in shown and "━" in shown
     piped = subprocess.run([sys.executable, "-m", "scholarcli", *args], capture_output=True, check=True)
     assert piped.stderr == b""
+
+
+@pytest.mark.parametrize("name", ["list-works", "coauthors", "search", "stats", "dedupe", "report"])
+def test_help_names_option_values_as_the_readme_does(name: str) -> None:
+    # `--author <str>`, `--limit <int range>` and a 300-character `--from <bibtex|ris|…>` told the reader
+    # nothing; the README writes `--author NAME`, `--limit N`, `--from LAYOUT`.
+    shown = invoke(name, "--help", env={"COLUMNS": "100"}).stdout
+    assert not re.search(r"<(str|int range|float range|text|integer)>", shown), shown
+    assert "--from LAYOUT" in shown
+    for option, metavar in (("--author", "NAME"), ("--limit", "N"), ("--min-works", "N"), ("--type", "TYPE"),
+                            ("--category", "CAT"), ("--field", "FIELD"), ("--min-score", "S"),
+                            ("--threshold", "T"), ("--top", "N"), ("--output", "FILE")):
+        if re.search(rf"{option}\b", shown):
+            assert re.search(rf"{option}(, --?[a-z-]+)* {metavar}\b", shown), (option, shown)

@@ -144,3 +144,138 @@ def test_filters_that_match_nothing_exit_1() -> None:
 def test_format_that_does_not_apply_is_a_usage_error() -> None:
     result = invoke("stats", "--format", "bibtex", seed("001"))
     assert result.code == 2 and "does not apply here" in result.stderr
+
+
+def test_search_does_not_rank_titles_that_share_one_word() -> None:
+    # WRatio gives 85.5 to any title sharing a single word (even `with`) with a shorter query: such titles
+    # are noise, and the exact title must come first, alone at the top.
+    hits = invoke("search", "Online Zero-Shot Classification with CLIP", "--field", "title", "--json",
+                  SEEDS).json()
+    titles = [h["title"] for h in hits]
+    assert titles[0] == "Online Zero-Shot Classification with CLIP"
+    assert "OPANAS: One-Shot Path Aggregation Network Architecture Search for Object Detection" not in titles
+    assert not any(t.startswith("Unsupervised Visual Representation") for t in titles)
+    soft = invoke("search", "SoftTriple Loss: Deep Metric Learning Without Triplet Sampling", "--field", "title",
+                  "--json", SEEDS).json()
+    assert soft[0]["title"] == "SoftTriple Loss: Deep Metric Learning Without Triplet Sampling"
+    assert all("Metric Learning" in h["title"] for h in soft), [h["title"] for h in soft]  # not `SeA: …` (85.5)
+
+
+def test_search_prefers_a_title_match_to_an_equal_abstract_match() -> None:
+    hits = invoke("search", "knowlege distilation", "--json", SEEDS).json()
+    assert hits[0]["title"] == "Improved Knowledge Distillation via Full Kernel Matrix Transfer"
+    assert hits[0]["match"]["field"] == "title"
+
+
+def test_no_code_keeps_only_feed_works_known_to_lack_a_code_badge() -> None:
+    # has_code is null where the layout cannot say (a profile, an arXiv listing): such works have no
+    # missing badge, so --no-code must not list them.
+    works = invoke("list-works", "--json", "--no-code", SEEDS).json()
+    assert works and all(w["has_code"] is False for w in works)
+    everything = invoke("list-works", "--json", SEEDS).json()
+    assert len(works) == sum(1 for w in everything if w["has_code"] is False)
+
+
+def test_stats_of_a_selection_count_the_records_behind_it() -> None:
+    # `20 works from 72 records` counted every record read, most of them behind works the filter dropped.
+    everything = invoke("stats", "--json", "--as-of", AS_OF, SEEDS).json()
+    theirs = invoke("stats", "--json", "--as-of", AS_OF, "--author", "Juhua Hu", SEEDS).json()
+    works = invoke("list-works", "--json", "--as-of", AS_OF, "--author", "Juhua Hu", SEEDS).json()
+    assert theirs["works"] == len(works) == 20
+    behind = sum(len(w["sources"]) for w in works)  # records from pages carry one source each
+    assert theirs["records"] == behind == sum(theirs["layouts"].values())
+    assert theirs["records"] < everything["records"] == 72
+
+
+def test_author_by_family_name_alone_when_one_person_has_it(tmp_path: Path) -> None:
+    bib = tmp_path / "crispr.bib"
+    bib.write_text(
+        "@article{a, title={A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity},\n"
+        " author={Jinek, Martin and Doudna, Jennifer A. and Charpentier, Emmanuelle}, year=2012}\n"
+        "@article{b, title={Genome editing in human cells}, author={Hu, Juhua and Hu, Guosheng}, year=2013}\n",
+        encoding="utf-8")
+    found = invoke("list-works", "--author", "doudna", "--json", str(bib))
+    assert found.code == 0, found.stderr
+    assert [w["year"] for w in found.json()] == [2012]
+    coauthors = invoke("coauthors", "--author", "Charpentier", "--json", str(bib)).json()
+    assert {r["name"] for r in coauthors} == {"Martin Jinek", "Jennifer A. Doudna"}
+    ambiguous = invoke("list-works", "--author", "Hu", str(bib))
+    assert ambiguous.code == 1 and "no author matches 'Hu'" in ambiguous.stderr
+
+
+def test_sort_by_title_ignores_accents_case_and_opening_quotes(tmp_path: Path) -> None:
+    bib = tmp_path / "titles.bib"
+    bib.write_text("".join(
+        f"@article{{k{i}, title={{{title}}}, author={{Ada Lovelace}}, year={2000 + i}}}\n"
+        for i, title in enumerate(["Zebra crossings at night", "{\\'E}lan vital in cell biology",
+                                   "``Quoted'' ideas about proof", "apples and oranges compared"])),
+        encoding="utf-8")
+    works = invoke("list-works", "--sort", "title", "--json", str(bib)).json()
+    assert [w["title"].split()[0] for w in works] == ["apples", "Élan", "“Quoted”", "Zebra"]
+
+
+def test_search_says_when_the_limit_hides_matches() -> None:
+    every = invoke("search", "video object detection", "--limit", "100", "--json", SEEDS)
+    total = len(every.json())
+    assert total > 2 and "showing" not in every.stderr
+    cut = invoke("search", "video object detection", "--limit", "2", "--json", SEEDS)
+    assert len(cut.json()) == 2
+    assert f"showing 2 of {total} matches; --limit N shows more" in cut.stderr
+
+
+def test_quoted_phrase_matches_whole_words(tmp_path: Path) -> None:
+    # '"GAN"' matched `organ` and `elegant`: a phrase in quotes is words, not letters inside a word.
+    bib = tmp_path / "gan.bib"
+    bib.write_text(
+        "@article{a, title={Organ transplants in elegant mice}, author={Ada Lovelace}, year=2019}\n"
+        "@article{b, title={A GAN for faces}, author={Ada Lovelace}, year=2020}\n"
+        "@article{c, title={Training GANs, stably}, author={Ada Lovelace}, year=2021}\n",
+        encoding="utf-8")
+    hits = invoke("search", '"gan"', "--json", str(bib)).json()
+    assert [h["title"] for h in hits] == ["A GAN for faces"]
+    two = invoke("search", '"gans, stably"', "--json", str(bib)).json()
+    assert [h["title"] for h in two] == ["Training GANs, stably"]
+
+
+def test_search_authors_by_initials() -> None:
+    theirs = {w["id"] for w in invoke("list-works", "--author", "Juhua Hu", "--json", SEEDS).json()}
+    by_initial = {h["id"] for h in invoke("search", "J. Hu", "--field", "authors", "--limit", "100", "--json",
+                                          SEEDS).json()}
+    assert len(theirs) == 20 and theirs <= by_initial
+
+
+def test_search_does_not_count_small_words(tmp_path: Path) -> None:
+    # `the`, `of`, `in` made up five of seven query words, so a title sharing only them and `role` scored 83.
+    bib = tmp_path / "roles.bib"
+    bib.write_text(
+        "@article{a, title={The Role of Memory in the Economy}, author={Ada Lovelace}, year=2019}\n"
+        "@article{b, title={Attention in the Human Brain}, author={Carl Gauss}, year=2020}\n",
+        encoding="utf-8")
+    hits = invoke("search", "the role of attention in the brain", "--field", "title", "--json", str(bib)).json()
+    assert [h["title"] for h in hits] == ["Attention in the Human Brain"]
+
+
+def test_coauthors_when_the_filters_leave_no_works() -> None:
+    # With --author the answer was `[]` and exit 0; without, `no works with authors in the input`.
+    for args in (["--author", "Juhua Hu"], []):
+        result = invoke("coauthors", *args, "--since", "2030", "--json", SEEDS)
+        assert result.code == 1 and result.stdout == "", args
+        assert "no works match the filters" in result.stderr, result.stderr
+
+
+def test_search_folds_accents(tmp_path: Path) -> None:
+    bib = tmp_path / "accents.bib"
+    bib.write_text("@inproceedings{a, title={Large-Scale Machine Learning with Stochastic Gradient Descent},"
+                   " author={L{\\'e}on Bottou}, year=2010}\n", encoding="utf-8")
+    plain = invoke("search", "Leon Bottou", "--field", "authors", "--json", str(bib)).json()
+    assert plain[0]["match"]["score"] == 100
+    assert invoke("search", '"leon bottou"', "--json", str(bib)).json()[0]["authors"] == ["Léon Bottou"]
+    assert invoke("search", '"Léon"', "--field", "authors", "--json", str(bib)).code == 0
+
+
+def test_stats_takes_limit_like_every_other_command() -> None:
+    # The README lists --limit among the options stats shares; stats knew only --top.
+    for option in ("--limit", "-n", "--top"):
+        stats = invoke("stats", option, "3", "--json", "--as-of", AS_OF, SEEDS)
+        assert stats.code == 0, stats.stderr
+        assert len(stats.json()["top_coauthors"]) == 3 and len(stats.json()["top_categories"]) == 3

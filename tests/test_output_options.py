@@ -167,3 +167,89 @@ def test_as_of_reads_the_same_forms_as_dates_on_pages() -> None:
     result = invoke("list-works", "--json", "--as-of", "23 November, 2026", "--limit", "1", seed("001"))
     same = invoke("list-works", "--json", "--as-of", AS_OF, "--limit", "1", seed("001"))
     assert result.code == 0 and result.stdout == same.stdout
+
+
+def test_narrow_tables_fold_names_never_cut_them() -> None:
+    # On a 40-column terminal rich cut names with `…` (`Jiaw…`): every character must still be shown.
+    for args in (["coauthors", "--author", "Juhua Hu"], ["stats", "--author", "Juhua Hu"],
+                 ["search", "video object detection", "--field", "title"], ["list-works", "--author", "Juhua Hu"]):
+        table = invoke(*args, "--format", "table", SEEDS, env={"COLUMNS": "40"})
+        assert table.code == 0, table.stderr
+        assert "…" not in table.stdout, args
+
+
+def test_stats_table_names_whose_coauthors_and_marks_lower_bounds(tmp_path: Path) -> None:
+    profile = tmp_path / "both.bib"
+    profile.write_text(
+        "@article{a, title={Cells in the Wild}, author={Ada Lovelace and Carl Gauss and others}, year=2020}\n"
+        "@article{b, title={Numbers at Large}, author={Ada Lovelace and Carl Gauss}, year=2021}\n",
+        encoding="utf-8")
+    table = invoke("stats", "--author", "Ada Lovelace", "--format", "table", str(profile),
+                   env={"COLUMNS": "100"})
+    assert table.code == 0, table.stderr
+    assert "Top coauthors of Ada Lovelace" in table.stdout
+    assert re.search(r"Carl Gauss\s*│\s*≥2", table.stdout), table.stdout
+
+
+def test_dedupe_takes_format_like_every_command() -> None:
+    as_json = invoke("dedupe", "--format", "json", seed("001"))
+    assert as_json.code == 0, as_json.stderr
+    assert as_json.json()["records"] >= as_json.json()["works"]
+    table = invoke("dedupe", "-f", "table", seed("001"), env={"COLUMNS": "120"})
+    assert table.code == 0 and "records ->" in table.stdout
+    wrong = invoke("dedupe", "--format", "csv", seed("001"))
+    assert wrong.code == 2 and "choose one of: json, table" in wrong.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["list-works", "--type", ""], ["list-works", "--category", " "], ["search", '""'], ["search", '" "'],
+    ["search", "--", "-- ,"],
+])
+def test_values_with_nothing_in_them_are_usage_errors(args: list[str]) -> None:
+    # `--type ""` dropped the filter and `search '""'` listed every work as a 100 hit.
+    result = invoke(*args, seed("001"))
+    assert result.code == 2, (args, result.code, result.stdout[:200])
+    assert result.stdout == "" and "error:" in result.stderr
+
+
+def test_coauthors_caption_counts_in_good_english(tmp_path: Path) -> None:
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{a, title={Cells in the Wild}, author={Ada Lovelace and Carl Gauss and others},"
+                   " year=2020}\n", encoding="utf-8")
+    table = invoke("coauthors", "--author", "Ada Lovelace", "--format", "table", str(bib), env={"COLUMNS": "200"})
+    text = " ".join(table.stdout.split())  # the caption wraps at the table's width
+    assert "1 coauthor of Ada Lovelace across 1 work;" in text, text
+    assert "(1 work lists only some authors)" in text
+
+
+def test_search_csv_carries_the_match_and_reads_back(tmp_path: Path) -> None:
+    # JSON gives every hit its `match`; CSV dropped score and field, so a spreadsheet could not rank.
+    import csv
+
+    found = invoke("search", "video object detection", "--format", "csv", SEEDS)
+    assert found.code == 0, found.stderr
+    rows = list(csv.DictReader(io.StringIO(found.stdout)))
+    hits = invoke("search", "video object detection", "--json", SEEDS).json()
+    assert [(r["title"], float(r["match_score"]), r["match_field"]) for r in rows] == \
+        [(h["title"] or "", h["match"]["score"], h["match"]["field"]) for h in hits]
+    saved = tmp_path / "hits.csv"
+    saved.write_text(found.stdout, encoding="utf-8")
+    back = invoke("list-works", "--no-dedupe", "--json", str(saved))
+    assert back.code == 0, back.stderr
+    assert [w["id"] for w in back.json()] == [h["id"] for h in hits]
+
+
+def test_choice_values_ignore_case_like_from_and_type_do() -> None:
+    # `--from FEED` and `--type PREPRINT` were accepted but `--format JSON`, `--sort TITLE`, `--field Title`
+    # were errors.
+    assert invoke("list-works", "--format", "JSON", seed("001")).code == 0
+    assert invoke("list-works", "--sort", "TITLE", "--json", seed("001")).code == 0
+    hits = invoke("search", "video", "--field", "Title", "--json", SEEDS)
+    assert hits.code == 0 and all(h["match"]["field"] == "title" for h in hits.json())
+
+
+def test_stats_bars_fit_a_narrow_terminal() -> None:
+    shown = invoke("stats", "--format", "table", "--as-of", AS_OF, SEEDS, env={"COLUMNS": "30"}).stdout
+    years = [line for line in shown.splitlines() if "█" in line]
+    assert len(years) == 11 and all(re.match(r"\s+\d{4} █+ \d+$", line) for line in years), years
+    assert all(len(line) <= 30 for line in years)

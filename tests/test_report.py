@@ -283,3 +283,8 @@ def test_site_pages_give_citations_h_index_and_pubmed_links(tmp_path: Path) -> N
     assert pmids
     for pmid in pmids:
         assert f'<a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/">PMID:{pmid}</a>' in html
+
+
+def test_an_empty_output_name_is_a_usage_error() -> None:
+    result = invoke("report", "-o", "", SEEDS)
+    assert result.code == 2 and "--output: give a file name" in result.stderr, result.stderr

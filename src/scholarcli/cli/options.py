@@ -42,9 +42,10 @@ PathsArg = Annotated[
                    show_default=False),
 ]
 AuthorOpt = Annotated[
-    str | None, typer.Option("--author", "-a", help="Only works by this person (accents, case and initials folded).")
+    str | None, typer.Option("--author", "-a", metavar="NAME",
+                              help="Only works by this person (accents, case and initials folded).")
 ]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many results.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="At most this many results.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 NoDedupeOpt = Annotated[bool, typer.Option("--no-dedupe", help="Keep every parsed record (no merging).")]
 
@@ -57,8 +58,8 @@ class Inputs:
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Reference date for dates printed without a year (default: today).", metavar="DATE")] = None
     layout: Annotated[LayoutName | None, typer.Option(
-        "--from", help="Force a layout instead of detecting it (see `scholar formats`).",
-        case_sensitive=False)] = None
+        "--from", help="Force a layout instead of detecting it (`scholar formats` lists them).",
+        case_sensitive=False, metavar="LAYOUT")] = None
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say on stderr what was read and how.")] = False
 
     def files(self) -> list[str]:
@@ -113,11 +114,12 @@ class Selection:
     until: Annotated[str | None, typer.Option(
         "--until", help="Only works up to this year or date.", metavar="WHEN")] = None
     work_type: Annotated[str | None, typer.Option(
-        "--type", help="Only works of this type (preprint, article, …).")] = None
+        "--type", metavar="TYPE", help="Only works of this type (preprint, article, …).")] = None
     category: Annotated[str | None, typer.Option(
-        "--category", help="Only works in this category (LG = cs.LG).")] = None
+        "--category", metavar="CAT", help="Only works in this category (LG = cs.LG).")] = None
     has_code: Annotated[bool | None, typer.Option(
-        "--has-code/--no-code", help="Only works with (or without) a code badge.", show_default=False)] = None
+        "--has-code/--no-code", help="Only feed works with (or without) a Code badge; other pages cannot say.",
+        show_default=False)] = None
 
     def filters(self, author: str | None = None) -> Filters:
         """These options (and an `--author`) as query filters; a UsageError for values that cannot be meant."""
@@ -130,7 +132,8 @@ class Selection:
 class Order:
     """How results are ordered."""
 
-    sort: Annotated[SortKey | None, typer.Option("--sort", help="Sort by year, date or title.")] = None
+    sort: Annotated[SortKey | None, typer.Option(
+        "--sort", help="Sort by year, date or title.", case_sensitive=False)] = None
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False
 
     @property

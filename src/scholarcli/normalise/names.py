@@ -330,10 +330,10 @@ class PersonIndex:
     def resolve(self, query: str) -> str | None:
         """The person a user's `--author` text names, or None.
 
-        Exact after folding; else a family name alone that exactly one person has; else initials (`J. Hu`)
-        that fit exactly one person; else a given name within
-        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name; else a full name
-        (`Jennifer A. Doudna`) that exactly one person's initials (`JA Doudna`) fit.
+        Exact after folding; else initials (`J. Hu`) that fit exactly one person; else a given name within
+        a typo (rapidfuzz ratio >= 80) of exactly one person with the same family name (a family name alone:
+        the one person who has it); else a full name (`Jennifer A. Doudna`) that exactly one person's
+        initials (`JA Doudna`) fit.
         """
         from rapidfuzz.fuzz import ratio
 
@@ -343,9 +343,6 @@ class PersonIndex:
         key = person_key(query)
         given, family = _split(key)
         same_family = [(self._person_of_key[k], _split(k)[0]) for k in self._keys_by_family.get(family, [])]
-        if not given:  # a family name alone (`Maldacena`) names the one person who has it
-            only = {root for root, _ in same_family}
-            return only.pop() if len(only) == 1 else None
         initials, family_words, is_initials = _parts(key)
         if is_initials:
             fits = {
@@ -353,6 +350,8 @@ class PersonIndex:
                 for k in self._keys_by_family.get(family, [])
                 if _initials_candidate(initials, family_words, k)
             }
+        elif not given:  # a family name alone (`Doudna`) names the one person who has it
+            fits = {root for root, _ in same_family}
         else:
             wanted = " ".join(given)
             fits = {root for root, other in same_family if other and ratio(wanted, " ".join(other)) >= 80}

@@ -42,6 +42,9 @@ class Filters:
         if first and last and not _on_or_before(first, last):
             raise UsageError(f"--since {since} is later than --until {until}")
         check_name(author)
+        for option, value in (("--type", work_type), ("--category", category)):
+            if value is not None and not value.strip():
+                raise UsageError(f"{option}: give a value (it is empty)")
         return cls(author, first, last, work_type, category, has_code)
 
 
@@ -121,7 +124,7 @@ def apply_filters(works: Sequence[Work], filters: Filters, index: PersonIndex | 
             continue
         if wanted and not any(category_key(c) == wanted for c in work.categories):
             continue
-        if filters.has_code is not None and bool(work.has_code) != filters.has_code:
+        if filters.has_code is not None and work.has_code is not filters.has_code:
             continue
         kept.append(work)
     return kept
@@ -136,7 +139,7 @@ def sort_items(items: Sequence[T], work_of: Callable[[T], Work], by: str | None,
     def key(item: T) -> str | int | None:
         work = work_of(item)
         if by == "title":
-            return (work.title or "").casefold()
+            return _title_order(work.title)
         if by == "year":
             return work.year
         return _date_key(work)
@@ -145,6 +148,15 @@ def sort_items(items: Sequence[T], work_of: Callable[[T], Work], by: str | None,
     missing = [item for item in items if key(item) in (None, "")]
     present.sort(key=lambda pair: pair[0], reverse=reverse)
     return [item for _, item in present] + missing
+
+
+def _title_order(title: str | None) -> str:
+    """A title as an index orders it: accents, case and opening quotes or brackets ignored (`Élan` by `E`)."""
+    import re
+
+    from scholarcli.normalise.titles import fold_accents
+
+    return re.sub(r"^[\W_]+", "", fold_accents(title or "").casefold())
 
 
 def sort_works(works: Sequence[Work], by: str | None, reverse: bool = False) -> list[Work]:

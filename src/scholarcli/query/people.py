@@ -40,7 +40,10 @@ def most_frequent_author(works: Sequence[Work], index: PersonIndex) -> tuple[str
 
 
 def choose_person(works: Sequence[Work], index: PersonIndex, author: str | None) -> Chosen:
-    """The person `author` names, or by default the one in the most works; an error when there is neither."""
+    """The person `author` names, or by default the one in the most works; an error when there is neither,
+    or when the filters left no works."""
+    if not works:
+        raise NothingFoundError("no works match the filters")
     if author is not None:
         person = resolve_person(index, author)
         return Chosen(person, index.display(person), 0, False)

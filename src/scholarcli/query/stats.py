@@ -30,7 +30,12 @@ def _categories(works: Sequence[Work], top: int) -> tuple[tuple[str, int], ...]:
 def collection_stats(
     records: Sequence[Work], works: Sequence[Work], index: PersonIndex, focal: str | None, top: int = TOP_LIST
 ) -> Stats:
-    """Works per year, top coauthors/categories/venues, the layouts read, and the works missing a field."""
+    """Works per year, top coauthors/categories/venues, the layouts read, and the works missing a field.
+
+    `records` and `layouts` count the records behind `works` (all of them when nothing is filtered out).
+    """
+    selected = {s for w in works for s in w.sources}
+    records = [r for r in records if r.sources and r.sources[-1] in selected]
     per_year = Counter(w.year for w in works if w.year is not None)
     venues = Counter(w.venue for w in works if w.venue)
     layouts = Counter(s.layout for r in records for s in r.sources)

@@ -97,6 +97,15 @@ def hits_jsonl(hits: Sequence[Hit], out: TextIO) -> None:
     write_lines((h.to_dict() for h in hits), out)
 
 
+HIT_FIELDS = (*JSON_KEYS, "match_score", "match_field")
+
+
+def hits_csv(hits: Sequence[Hit], out: TextIO) -> None:
+    """One row per hit: the work's columns, then `match_score` and `match_field`."""
+    write_rows_csv(({**flat_row(h.work), "match_score": h.score, "match_field": h.field} for h in hits),
+                   HIT_FIELDS, out)
+
+
 def coauthors_json(network: Coauthors, out: TextIO) -> None:
     """The coauthor rows as a JSON array."""
     write_document(network.to_dict(), out)

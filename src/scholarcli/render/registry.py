@@ -48,6 +48,7 @@ class Kind(Generic[T]):
 
     def choose(self, fmt: str | None, as_json: bool = False, terminal: bool | None = None) -> str:
         """The format to write: `--format`, or json for `--json`, or the default; a UsageError if it does not apply."""
+        fmt = fmt.casefold() if fmt else fmt
         if as_json and fmt not in (None, "json"):
             shown = fmt if fmt in all_formats() else quoted(fmt or "")
             raise UsageError(f"--json and --format {shown} disagree; give one of them")
@@ -89,6 +90,7 @@ _HIT_WRITERS: dict[str, Callable[[], Writer[Sequence[Hit]]]] = {
     "table": _lazy("tables", "hits_table"),
     "json": _lazy("data", "hits_json"),
     "jsonl": _lazy("data", "hits_jsonl"),
+    "csv": _lazy("data", "hits_csv"),
 }
 HITS: Kind[Sequence[Hit]] = Kind("hits", {**_HIT_WRITERS, **{f: _via_works(f) for f in WORKS.writers
                                                               if f not in _HIT_WRITERS}})

@@ -83,9 +83,11 @@ def hits_table(hits: Sequence[Hit], out: TextIO) -> None:
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for name, justify in (("Score", "right"), ("Year", "right"), ("Title", "left"), ("Authors", "left"),
-                          ("Matched", "left")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Year", justify="right", no_wrap=True)
+    table.add_column("Title", ratio=3, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold")
+    table.add_column("Matched", ratio=1, overflow="fold")
     for hit in hits:
         work = hit.work
         title = work.title or f"(untitled) {_untitled(work, 10)}…"
@@ -99,13 +101,16 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
     from rich.table import Table
 
     author = visible(network.author)
-    caption = f"{len(network.rows)} coauthors of {author} across {network.works} works"
+    rows, works = len(network.rows), network.works
+    caption = f"{rows} coauthor{'s' * (rows != 1)} of {author} across {works} work{'s' * (works != 1)}"
     if network.truncated_works:
-        caption += f"; ≥ marks lower bounds ({network.truncated_works} works list only some authors)"
+        n = network.truncated_works
+        caption += f"; ≥ marks lower bounds ({n} {'work lists' if n == 1 else 'works list'} only some authors)"
     table = Table(title=f"Coauthors of {author}", caption=caption, header_style="bold")
-    for name, justify in (("Name", "left"), ("Works", "right"), ("First", "right"), ("Last", "right"),
-                          ("Variants", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("Name", ratio=2, overflow="fold")
+    for name in ("Works", "First", "Last"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("Variants", ratio=1, overflow="fold")
     for row in network.rows:
         count = f"≥{row.works}" if row.lower_bound else str(row.works)
         table.add_row(visible(row.name), count, str(row.first_year or ""), str(row.last_year or ""),
@@ -113,27 +118,36 @@ def coauthors_table(network: Coauthors, out: TextIO) -> None:
     _print(out, table)
 
 
-def _top_table(title: str, label: str, items: Iterable[tuple[str, int]]) -> RenderableType:
+def _top_table(title: str, label: str, items: Iterable[tuple[str, int | str]]) -> RenderableType:
+    from rich.console import Group
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold")
-    table.add_column(label)
-    table.add_column("Works", justify="right")
+    table = Table(header_style="bold")
+    table.add_column(label, overflow="fold")
+    table.add_column("Works", justify="right", no_wrap=True)
     for name, works in items:
         table.add_row(visible(name), str(works))
-    return table
+    return Group(f"\n[bold]{visible(title)}[/bold]", table)
 
 
 def stats_table(stats: Stats, out: TextIO) -> None:
     """Works per year as bars, the top lists, the layouts read, and missing fields."""
+    from rich.console import Console
+
+    console = Console(file=out)
     parts: list[RenderableType] = [f"[bold]{stats.works}[/bold] works from [bold]{stats.records}[/bold] records"]
     if stats.per_year:
         peak = max(stats.per_year.values())
+        room = max(5, min(30, console.width - 11 - len(str(peak))))  # the bars fit the terminal's width
         parts.append("\n[bold]Works per year[/bold]")
-        parts += [f"  {year:>7} {'█' * max(1, round(30 * n / peak))} {n}" for year, n in stats.per_year.items()]
-    for title, label, items in (("Top coauthors", "Name", [(r.name, r.works) for r in stats.top_coauthors]),
-                                ("Top categories", "Category", stats.top_categories),
-                                ("Top venues", "Venue", stats.top_venues)):
+        parts += [f"  {year:>7} {'█' * max(1, round(room * n / peak))} {n}" for year, n in stats.per_year.items()]
+    coauthors: list[tuple[str, int | str]] = [(r.name, f"≥{r.works}" if r.lower_bound else r.works)
+                                              for r in stats.top_coauthors]
+    whose = f"Top coauthors of {stats.author}" if stats.author else "Top coauthors"
+    tops: list[tuple[str, str, Sequence[tuple[str, int | str]]]] = [
+        (whose, "Name", coauthors), ("Top categories", "Category", stats.top_categories),
+        ("Top venues", "Venue", stats.top_venues)]
+    for title, label, items in tops:
         if items:
             parts.append(_top_table(title, label, items))
     layouts = ", ".join(f"{name} ({n})" for name, n in stats.layouts.items())
@@ -141,7 +155,8 @@ def stats_table(stats: Stats, out: TextIO) -> None:
     missing = stats.missing
     parts.append(f"[bold]Missing:[/bold] title {missing['title']}, authors {missing['authors']}, "
                  f"date {missing['date']}")
-    _print(out, *parts)
+    for part in parts:
+        console.print(part)
 
 
 def dedupe_table(report: DedupeReport, out: TextIO) -> None:

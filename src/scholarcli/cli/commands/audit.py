@@ -4,19 +4,19 @@ from typing import Annotated
 
 import typer
 
-from scholarcli.cli.options import Inputs, JsonOpt, command, emit
+from scholarcli.cli.options import Inputs, Output, command, emit
 from scholarcli.cli.root import app
 from scholarcli.render.registry import DEDUPE
 
 ThresholdOpt = Annotated[
     float | None,
-    typer.Option("--threshold", "-t", min=0, max=100, show_default=False,
+    typer.Option("--threshold", "-t", min=0, max=100, show_default=False, metavar="T",
                  help="Fuzzy title similarity (0-100) to merge at; default 88."),
 ]
 
 
-@command(app, "dedupe")
-def dedupe_command(inputs: Inputs, as_json: JsonOpt = False, threshold: ThresholdOpt = None) -> None:
+@command(app, "dedupe", DEDUPE)
+def dedupe_command(inputs: Inputs, output: Output, threshold: ThresholdOpt = None) -> None:
     """Explain deduplication: each merged cluster with the rule that merged it, and the near-misses kept apart.
 
     \b
@@ -27,7 +27,7 @@ def dedupe_command(inputs: Inputs, as_json: JsonOpt = False, threshold: Threshol
     """
     from scholarcli.pipeline import audit
 
-    fmt = DEDUPE.choose(None, as_json)
+    fmt = output.choose(DEDUPE)
     emit(DEDUPE, fmt, audit(inputs.load(dedupe=False).records, threshold))
 
 

@@ -12,10 +12,12 @@ from scholarcli.normalise.vocab import TOP_LIST
 from scholarcli.render.registry import COAUTHORS, STATS
 
 WhoseOpt = Annotated[
-    str | None, typer.Option("--author", "-a", help="Whose coauthors (default: the person in the most works).")
+    str | None, typer.Option("--author", "-a", metavar="NAME",
+                             help="Whose coauthors (default: the person in the most works).")
 ]
-MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, help="Only coauthors with this many works.")]
-TopOpt = Annotated[int, typer.Option("--top", min=1, help="Length of the top lists.")]
+MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, metavar="N",
+    help="Only coauthors with this many works.")]
+TopOpt = Annotated[int, typer.Option("--top", "--limit", "-n", min=1, metavar="N", help="Length of the top lists.")]
 
 
 @command(app, "coauthors", COAUTHORS)

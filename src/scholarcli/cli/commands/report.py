@@ -11,17 +11,20 @@ from scholarcli import __version__
 from scholarcli.cli.diagnostics import info
 from scholarcli.cli.options import Inputs, Selection, command
 from scholarcli.cli.root import app
-from scholarcli.errors import NothingFoundError, OutputError
+from scholarcli.errors import NothingFoundError, OutputError, UsageError
 from scholarcli.render.registry import REPORT
 
 if TYPE_CHECKING:
     from scholarcli.query.report import ReportInput
 
-OutputFileOpt = Annotated[str, typer.Option("--output", "-o", help="HTML file to write; - for stdout.")]
+OutputFileOpt = Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write; - for stdout.")]
 WhoseOpt = Annotated[str | None, typer.Option(
-    "--author", "-a", help="Whose works (default: all works, centred on the person in the most).")]
-MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, help="Coauthors with this many shared works.")]
-CoauthorsOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many coauthors (30).")]
+    "--author", "-a", metavar="NAME",
+    help="Whose works (default: all works, centred on the person in the most).")]
+MinWorksOpt = Annotated[int, typer.Option("--min-works", min=1, metavar="N",
+    help="Coauthors with this many shared works.")]
+CoauthorsOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N",
+    help="At most this many coauthors (30).")]
 
 
 @command(app, "report")
@@ -39,6 +42,7 @@ def report_command(inputs: Inputs, selection: Selection, output: OutputFileOpt =
     from scholarcli.query.people import choose_person
     from scholarcli.query.report import gather
 
+    check_output(output)
     loaded = inputs.load()
     works = loaded.select(selection.filters(author))
     if not works:
@@ -48,6 +52,12 @@ def report_command(inputs: Inputs, selection: Selection, output: OutputFileOpt =
              "--category": selection.category, "--has-code": selection.has_code}
     write(gather(loaded.records, len(loaded.works), works, loaded.index, person, min_works=min_works, limit=limit,
                  warnings=loaded.problems, filters=shown, version=__version__), output)
+
+
+def check_output(output: str) -> None:
+    """A usage error for an `-o` that names no file, before any input is read."""
+    if not output.strip():
+        raise UsageError("--output: give a file name, or - for stdout (the value is empty)")
 
 
 def write(data: "ReportInput", output: str) -> None:

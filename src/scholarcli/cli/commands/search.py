@@ -4,15 +4,18 @@ from typing import Annotated
 
 import typer
 
+from scholarcli.cli.diagnostics import info
 from scholarcli.cli.options import AuthorOpt, Inputs, LimitOpt, Order, Output, Selection, command, emit
 from scholarcli.cli.root import app
 from scholarcli.errors import NothingFoundError, quoted
 from scholarcli.normalise.vocab import SEARCH_LIMIT, SEARCH_MIN_SCORE
 from scholarcli.render.registry import HITS
 
-QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear exactly.')]
-FieldOpt = Annotated[str, typer.Option("--field", help="Where to look: title, abstract, authors or all.")]
-MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, help="Lowest score shown (0-100).")]
+QueryArg = Annotated[str, typer.Argument(help='Words to look for; a "quoted phrase" must appear as whole words.')]
+FieldOpt = Annotated[str, typer.Option("--field", metavar="FIELD",
+    help="Where to look: title, abstract, authors or all.")]
+MinScoreOpt = Annotated[float, typer.Option("--min-score", min=0, max=100, metavar="S",
+    help="Lowest score shown (0-100).")]
 
 
 @command(app, "search", HITS)
@@ -31,10 +34,13 @@ def search_command(query: QueryArg, inputs: Inputs, output: Output, selection: S
     """
     from scholarcli.query.search import check_query, order_hits, search
 
-    check_query(query, field_name)
+    field_name = check_query(query, field_name)
     fmt, filters = output.choose(HITS), selection.filters(author)
     loaded = inputs.load()
-    hits = order_hits(search(loaded.select(filters), query, field_name, min_score), order.by, order.reverse, limit)
+    found = search(loaded.select(filters), query, field_name, min_score)
+    hits = order_hits(found, order.by, order.reverse, limit)
     if not hits:
         raise NothingFoundError(f"nothing matches {quoted(query)}")
+    if len(hits) < len(found):
+        info(f"showing {len(hits)} of {len(found)} matches; --limit N shows more")
     emit(HITS, fmt, hits)
