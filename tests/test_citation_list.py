@@ -78,6 +78,15 @@ def test_an_arxiv_doi_gives_the_arxiv_id() -> None:
     assert (fields.doi, fields.arxiv_id, fields.year) == ("10.48550/arXiv.1412.6980", "1412.6980", 2015)
 
 
+def test_a_bare_old_style_arxiv_id_is_read() -> None:
+    # Physics CVs print `hep-th/0001053` without `arXiv:`; only an archive arXiv had counts.
+    fields = split_reference('J. M. Maldacena and H. Ooguri, "Strings in AdS(3) and SL(2,R) WZW model. Part 1: '
+                             'The spectrum," J. Math. Phys. 42 (2001) 2929, hep-th/0001053.')
+    assert (fields.arxiv_id, fields.year) == ("hep-th/0001053", 2001)
+    assert "hep-th" not in (fields.venue or "")
+    assert split_reference("A. Author, \"Input and/1234567 output,\" J. Phys. 4 (2001) 1.").arxiv_id is None
+
+
 def test_in_press_leaves_the_year_empty() -> None:
     fields = split_reference("Doudna, J. A., & Charpentier, E. (in press). Genome engineering with Cas9. Science.")
     assert (fields.year, fields.in_press, fields.title) == (None, True, "Genome engineering with Cas9")

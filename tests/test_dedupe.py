@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF, SEEDS, invoke, seed
-from scholarcli.dedupe import dedupe, numbers_differ, numbers_of
+from scholarcli.dedupe import compare, dedupe, numbers_differ, numbers_of
 from scholarcli.dedupe.merge import earliest_date, merge_works
 from scholarcli.model import Source, Work
 
@@ -35,6 +35,55 @@ def test_merge_takes_the_most_informative_values() -> None:
     assert work.abstract == "Short and cut off here, but complete."
     assert (work.venue, work.type) == ("Pattern Recognition", "article")
     assert [s.layout for s in work.sources] == ["profile", "arxiv-listing"]
+
+
+def test_a_cut_author_list_keeps_the_people_other_records_name() -> None:
+    # Google Scholar cuts the list before the profile's owner; the owner's ORCID record names only them.
+    scholar = Work(title="T", authors=("RE Green", "J Krause", "SE Ptak"), authors_truncated=True, year=2006)
+    orcid = Work(title="T", authors=("Svante Pääbo",), authors_truncated=True, year=2006)
+    other = Work(title="T", authors=("R. Green", "S. Pääbo"), authors_truncated=True, year=2006)
+    assert merge_works([scholar, orcid, other]).authors == ("RE Green", "J Krause", "SE Ptak", "Svante Pääbo")
+    full = Work(title="T", authors=("RE Green", "J Krause"), year=2006)
+    assert merge_works([full, orcid]).authors == ("RE Green", "J Krause")
+
+
+def test_a_working_paper_and_its_article_years_apart_are_one_work() -> None:
+    article = Work(title="Grandmothers and Granddaughters: Old-Age Pensions and Intrahousehold Allocation in "
+                   "South Africa", authors=("Esther Duflo",), year=2003)
+    paper = Work(title="Grandmothers and Granddaughters: Old Age Pension and Intra-household Allocation in "
+                 "South Africa", authors=("Esther Duflo",), year=2000)
+    assert compare(article, paper).same
+    # Without the author evidence the two-year slack holds.
+    assert not compare(article, Work(title=paper.title, authors=("A Other",), year=2000)).same
+
+
+def test_an_erratum_and_the_work_it_corrects_are_two_works() -> None:
+    title = "Dynamics of coupled oscillators in sparse random networks"
+    paper = Work(title=title, authors=("Ana Ortiz", "Ben Lee"), year=2019, type="article",
+                 sources=(Source("dblp", "d", 1),))
+    notices = [Work(title=f"{prefix}{title}", authors=("Ana Ortiz", "Ben Lee"), year=2019, type="article",
+                    sources=(Source("dblp", "d", n),))
+               for n, prefix in enumerate(("Erratum: ", "Correction to: ", "Publisher Correction: "), 2)]
+    for notice in notices:
+        assert not compare(paper, notice).same
+    wos = Work(title=f"{title} (vol 12, pg 345, 2019)", authors=("Ana Ortiz",), year=2020)
+    assert not compare(paper, wos).same
+    # Two copies of one notice are still one work, and the notices do not chain into the paper.
+    result = dedupe([paper, *notices, notices[0]])
+    assert len(result.works) == 4
+    assert not compare(paper, Work(title="Correction of drift in " + title, authors=paper.authors, year=2019)).same
+
+
+def test_a_thesis_and_a_paper_of_the_same_title_are_two_works() -> None:
+    thesis = Work(title="Black holes in string theory", authors=("Juan Martin Maldacena",), year=1996,
+                  type="phdthesis", sources=(Source("bibtex", "b", 1),))
+    paper = Work(title="Black holes in string theory", authors=("J. M. Maldacena",), year=1997, type="article",
+                 sources=(Source("citation-list", "c", 1),))
+    preprint = Work(title="Black holes in string theory", authors=("J Maldacena",), year=1996, type="preprint",
+                    sources=(Source("google-scholar", "g", 1),))
+    assert not compare(thesis, paper).same
+    assert compare(thesis, preprint).same  # the thesis posted on arXiv
+    assert len(dedupe([thesis, preprint, paper]).works) == 2
 
 
 def test_earliest_date_prefers_precision_at_equal_dates() -> None:
@@ -131,3 +180,20 @@ def test_report_is_typed_and_serialises_to_the_documented_json() -> None:
     assert list(data["clusters"][0]) == ["id", "title", "records", "links"]
     assert list(data["clusters"][0]["records"][0]) == ["index", "layout", "path", "line", "title", "arxiv_id", "year"]
     assert list(data["near_misses"][0]) == ["a", "b", "score", "reason"]
+
+
+def test_titles_many_works_share_are_one_work_only_in_one_year_and_venue() -> None:
+    # An economist's CV: the introduction to each volume she edited, and Google Scholar's copy of one of them.
+    handbook = Work(title="Introduction", authors=("Esther Duflo",), year=2007,
+                    venue="Handbook of Development Economics", sources=(Source("citation-list", "cv", 1),))
+    other = Work(title="Introduction", authors=("Esther Duflo",), year=2008,
+                 venue="Journal of the European Economic Association", sources=(Source("citation-list", "cv", 2),))
+    copy = Work(title="Introduction", authors=("E Duflo",), year=2007, venue="Handbook of development economics 4",
+                sources=(Source("google-scholar", "gs", 1),))
+    same_year = Work(title="Editorial", authors=("Esther Duflo",), year=2007, venue="Econometrica")
+    assert not compare(handbook, other).same
+    assert compare(handbook, copy).same
+    assert not compare(same_year, Work(title="Editorial", authors=("Esther Duflo",), year=2007, venue="Science")).same
+    subtitled = Work(title="Introduction: Field experiments in economics", authors=("Esther Duflo",), year=2007)
+    assert not compare(handbook, subtitled).same
+    assert len(dedupe([handbook, other, copy]).works) == 2

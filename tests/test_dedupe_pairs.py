@@ -21,6 +21,7 @@ def _work(d: dict[str, Any]) -> Work:
         arxiv_id=d.get("arxiv_id"),
         doi=d.get("doi"),
         abstract=d.get("abstract"),
+        type=d.get("type"),
     )
 
 

@@ -91,3 +91,49 @@ def test_a_person_is_shown_by_a_full_name_else_initials_in_front() -> None:
                          "Adrian Cheng"])
     assert index.display(index.person("Charpentier E") or "") == "E Charpentier"
     assert index.display(index.person("Cheng A") or "") == "Adrian Cheng"
+
+
+def test_a_name_printed_with_fewer_given_names_joins_the_one_fuller_spelling() -> None:
+    # INSPIRE prints `Maldacena, Juan Martin`, arXiv `Juan Maldacena`, a CV `J. M. Maldacena`, Google Scholar
+    # `JM Maldacena` and `J Maldacena`: one person.
+    index = PersonIndex(["Juan Maldacena", "Juan Martin Maldacena", "J. M. Maldacena", "JM Maldacena", "J Maldacena",
+                         "Abhijit Banerjee", "Abhijit V. Banerjee", "AV Banerjee"])
+    assert len({index.person(n) for n in ("Juan Maldacena", "Juan Martin Maldacena", "J. M. Maldacena",
+                                          "JM Maldacena", "J Maldacena")}) == 1
+    assert index.person("Abhijit Banerjee") == index.person("Abhijit V. Banerjee") == index.person("AV Banerjee")
+    # Two fuller spellings the shorter one could be: it stays apart from both, and they from each other.
+    two = PersonIndex(["Wei Wang", "Wei Jun Wang", "Wei Min Wang"])
+    assert len({two.person("Wei Wang"), two.person("Wei Jun Wang"), two.person("Wei Min Wang")}) == 3
+    assert PersonIndex(["Juan Maldacena", "Julio M. Maldacena"]).person("Juan Maldacena") != PersonIndex(
+        ["Juan Maldacena", "Julio M. Maldacena"]).person("Julio M. Maldacena")
+
+
+def test_an_umlaut_and_its_transliteration_are_one_name_but_a_stripped_e_is_not() -> None:
+    index = PersonIndex(["Klaus-Robert Müller", "Klaus-Robert Mueller", "KR Müller", "Anna Muller", "Anna Mueller"])
+    assert index.person("Klaus-Robert Mueller") == index.person("Klaus-Robert Müller") == index.person("KR Müller")
+    # Without an umlaut on either side nothing says `ue` stands for `ü`.
+    assert index.person("Anna Muller") != index.person("Anna Mueller")
+
+
+def test_initials_outside_ascii_are_initials() -> None:
+    # PubMed prints `Kucan Ž` for Željko Kućan: the initial is not A-Z, the order is still family first.
+    assert canonical_spelling("Kucan Ž") == "Ž Kucan"
+    index = PersonIndex(["Kucan Ž", "Zeljko Kućan"])
+    assert index.person("Kucan Ž") == index.person("Zeljko Kućan")
+
+
+def test_a_family_name_alone_finds_the_one_person_who_has_it() -> None:
+    index = PersonIndex(["Juan Maldacena", "J. M. Maldacena", "Hirosi Ooguri", "Martin Jinek", "Maria Jinek"])
+    assert index.resolve("Maldacena") == index.person("Juan Maldacena")
+    assert index.resolve("maldacena") == index.person("Juan Maldacena")
+    assert index.resolve("Jinek") is None  # two people
+    assert index.resolve("Smith") is None
+
+
+def test_two_family_names_join_the_one_person_printed_with_the_first() -> None:
+    # dblp: `Huziel Enoc Sauceda Felix`; Google Scholar `HE Sauceda`; a RIS export `Sauceda, Huziel E.`.
+    index = PersonIndex(["Huziel Enoc Sauceda Felix", "Huziel E. Sauceda", "HE Sauceda", "Maria Garcia Lopez",
+                         "Maria Garcia", "Mario Garcia", "Ana Maria Lopez", "A. Maria"])
+    assert index.person("Huziel Enoc Sauceda Felix") == index.person("Huziel E. Sauceda") == index.person("HE Sauceda")
+    assert index.person("Maria Garcia Lopez") == index.person("Maria Garcia") != index.person("Mario Garcia")
+    assert index.person("Ana Maria Lopez") != index.person("A. Maria")  # initials only: nothing confirms it

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from scholarcli.dedupe.rules import publisher_doi
 from scholarcli.model import Source, Work
+from scholarcli.normalise.names import family_key, person_key
 
 _CUT_MARKS = ("…", "...")
 # Venues that say "preprint", not where the work was published: arXiv, dblp's CoRR, bioRxiv, SSRN...
@@ -32,7 +33,7 @@ def merge_works(works: Sequence[Work]) -> Work:
     venue_work = _most_specific_venue(works)
     return Work(
         title=_longest(w.title for w in works),
-        authors=best_authors.authors if best_authors else (),
+        authors=_with_missing_authors(best_authors, authored) if best_authors else (),
         authors_truncated=(
             best_authors.authors_truncated if best_authors else any(w.authors_truncated for w in works)
         ),
@@ -57,6 +58,29 @@ def merge_works(works: Sequence[Work]) -> Work:
         has_code=_any_flag(w.has_code for w in works),
         sources=_union_sources(w.sources for w in works),
     )
+
+
+def _with_missing_authors(best: Work, authored: Sequence[Work]) -> tuple[str, ...]:
+    """The chosen author list; when it is cut (`…`), followed by the people other records name that it lacks.
+
+    A Google Scholar row cut before the profile's owner, merged with the owner's ORCID record, still names
+    the owner. A person is matched by family name and first initial, so `R. Green` does not add to `RE Green`.
+    """
+    if not best.authors_truncated:
+        return best.authors
+    seen = {_family_initial(name) for name in best.authors}
+    extra: dict[tuple[str, str], str] = {}
+    for work in authored:
+        for name in work.authors:
+            key = _family_initial(name)
+            if key not in seen and key not in extra:
+                extra[key] = name
+    return best.authors + tuple(extra.values())
+
+
+def _family_initial(name: str) -> tuple[str, str]:
+    key = person_key(name)
+    return family_key(name), key[:1]
 
 
 def earliest_date(dates: Iterable[str | None]) -> str | None:

@@ -15,7 +15,8 @@ from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.dedupe.evidence import unexplained_words, written_as_names
 from scholarcli.model import Work
 from scholarcli.normalise.names import family_key
-from scholarcli.normalise.titles import match_key, normalise_title
+from scholarcli.normalise.titles import fold_accents, match_key, normalise_title
+from scholarcli.normalise.vocab import GENERIC_TITLES, STOPWORDS, bibtex_type
 
 #: Title similarity (rapidfuzz ratio, 0-100) at or above which the fuzzy rule may merge; chosen on
 #: tests/data/pairs.jsonl (see tests/test_dedupe_pairs.py, which prints the sweep).
@@ -26,8 +27,12 @@ NEAR_MISS_FLOOR = 70.0
 ABSTRACT_THRESHOLD = 95.0
 #: A preprint and its venue version may be this many years apart.
 YEAR_SLACK = 2
-#: ... or this many, when their titles are equal and at least two authors are shared.
+#: ... or this many, when their titles are equal (or near-equal) and at least two authors are shared, or the
+#: one author of both: a working paper and its journal article are often three or four years apart.
 LONG_YEAR_SLACK = 4
+#: Title similarity at which a fuzzy match counts as near-equal for LONG_YEAR_SLACK (`Old-Age Pensions` and
+#: `Old Age Pension`).
+NEAR_EQUAL_TITLE = 95.0
 #: Titles shorter than this (normalised characters) merge only when equal: `Fast R-CNN` is not `Faster R-CNN`.
 SHORT_TITLE = 20
 #: The share of the shorter author list that the other must have, else the lists conflict.
@@ -48,6 +53,19 @@ _PREPRINT_DOI = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
+# A notice about another work, printed with that work's title: `Erratum: …`, `Correction to: …`, `Publisher
+# Correction: …`, `Retraction Note to: …`, `Corrigendum to "…"`, and Web of Science's `… (vol 418, pg 869, 2002)`.
+# The notice word must be followed by `:`, `to`/`for`/`on`/`notice`/`note` or a quote, so `Correction of
+# aberrations …` is a title like any other.
+_NOTICE = re.compile(
+    r"^\W*(?:(?:publisher|author)(?:'?s|s')?\s+)?(?:errat(?:um|a)|corrigend(?:um|a)|correction|retraction|"
+    r"addendum|expression\s+of\s+concern)(?:\s+(?:note|notice))?\s*(?:[:.\-\u2013\u2014\"“‘']|\s(?:to|for|on)\b)"
+    r"|\(\s*vol\.?\s*\d+\s*,\s*pg\.?\s*\w+",
+    re.IGNORECASE,
+)
+# Work types (their BibTeX type) of a published version, which a thesis of the same title is not.
+_PUBLISHED_TYPES = frozenset({"article", "inproceedings", "incollection", "book"})
+_THESIS_TYPES = frozenset({"phdthesis", "mastersthesis"})
 # Where a subtitle (or the title after a heading) starts: `Title: Subtitle`, `Title - Subtitle`,
 # `Title? Subtitle`, `Heading. Title`.
 _SUBTITLE = re.compile(r"[:.?!]\s|\s[-\u2013\u2014]+\s")
@@ -158,10 +176,40 @@ def conflict(a: Work, b: Work, identifiers_only: bool = False) -> str | None:
         return None if decision.same else decision.reason
     if identifiers_only:
         return None
+    if why := kinds_conflict(a, b):
+        return why
     if authors_conflict(a, b):
         return "author lists conflict"
     if not years_compatible(a, b, LONG_YEAR_SLACK):
         return "years too far apart"
+    return None
+
+
+def venues_agree(a: str | None, b: str | None) -> bool:
+    """Unknown venues agree; known ones when each word of the shorter opens a word of the other
+    (`J. Econ. Perspect.` and `Journal of Economic Perspectives`; not `Genome Research` and `Nature`)."""
+    if not a or not b:
+        return True
+    words_a, words_b = (
+        [w for w in re.findall(r"[^\W\d_]+", fold_accents(v).casefold()) if w not in STOPWORDS] for v in (a, b)
+    )
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return all(any(x.startswith(y) or y.startswith(x) for x in longer) for y in shorter)
+
+
+def is_notice(title: str | None) -> bool:
+    """Whether a title is an erratum, correction, retraction or addendum notice about another work."""
+    return bool(title) and _NOTICE.search(title or "") is not None
+
+
+def kinds_conflict(a: Work, b: Work) -> str | None:
+    """Why two records are two kinds of work whatever their titles say, or None: a notice (`Erratum: X`) and
+    the work it corrects, or a thesis and a journal article, paper, chapter or book of the same title."""
+    if is_notice(a.title) != is_notice(b.title):
+        return "one is an erratum or correction notice, the other is not"
+    kinds = {bibtex_type(a.type), bibtex_type(b.type)}
+    if kinds & _THESIS_TYPES and kinds & _PUBLISHED_TYPES:
+        return "a thesis and a published work"
     return None
 
 
@@ -214,6 +262,8 @@ def compare(a: Work, b: Work, threshold: float = DEFAULT_THRESHOLD) -> Decision:
     decision = by_identifiers(a, b)
     if decision is not None:
         return decision
+    if why := kinds_conflict(a, b):
+        return Decision(False, reason=why)
     key_a, key_b = match_key(a.title), match_key(b.title)
     if key_a and key_b:
         if key_a == key_b:
@@ -230,6 +280,8 @@ def equal_titles(a: Work, b: Work) -> Decision:
     authors agree: a preprint and its journal version)."""
     if authors_conflict(a, b):
         return Decision(False, score=100.0, reason="equal titles, but the author lists conflict")
+    if match_key(a.title) in GENERIC_TITLES and not (a.year == b.year and venues_agree(a.venue, b.venue)):
+        return Decision(False, score=100.0, reason="a title many works share, in two years or venues")
     slack = LONG_YEAR_SLACK if authors_agree(a, b) else YEAR_SLACK
     if not years_compatible(a, b, slack):
         return Decision(False, score=100.0, reason="equal titles, but the years are too far apart")
@@ -254,7 +306,8 @@ def title_guards(a: Work, b: Work, key_a: str, key_b: str, score: float, thresho
     corpus = counts if counts is not None and authors_nested(a, b) else None
     if words := _differing_words(a, b, key_a, key_b, corpus):
         return Decision(False, score=score, reason=f"titles differ in a word: {', '.join(words[:4])}")
-    if not years_compatible(a, b):
+    slack = LONG_YEAR_SLACK if score >= NEAR_EQUAL_TITLE and authors_agree(a, b) else YEAR_SLACK
+    if not years_compatible(a, b, slack):
         return Decision(False, score=score, reason="years too far apart")
     if authors_conflict(a, b):
         return Decision(False, score=score, reason="author lists conflict")
@@ -303,6 +356,8 @@ def subtitle_rule(a: Work, b: Work, key_a: str, key_b: str) -> Decision | None:
     neither title is a part of the other."""
     if key_a not in title_parts_keys(b.title) and key_b not in title_parts_keys(a.title):
         return None
+    if key_a in GENERIC_TITLES or key_b in GENERIC_TITLES:  # `Introduction` is not `Introduction: Field …`
+        return Decision(False, score=title_similarity(key_a, key_b), reason="a title many works share")
     if authors_agree(a, b) and years_compatible(a, b, slack=1):
         return Decision(True, "subtitle")
     return Decision(False, score=title_similarity(key_a, key_b),

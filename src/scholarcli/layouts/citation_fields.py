@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
-from scholarcli.normalise.identifiers import DOI_PATTERN, match_arxiv_id
+from scholarcli.normalise.identifiers import DOI_PATTERN, find_old_arxiv_id, match_arxiv_id
 from scholarcli.normalise.names import PARTICLES, SUFFIXES, is_given_name, is_initials, is_surname
 
 YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
@@ -310,6 +310,11 @@ def _clean(text: str) -> tuple[str, str | None, str | None, bool]:
             arxiv_id = arxiv_id or found.id
             text = text[: m.start()] + text[found.end:]
             break
+    else:
+        if arxiv_id is None and (bare := find_old_arxiv_id(text)) is not None:
+            start, found = bare
+            arxiv_id = found.id
+            text = text[:start] + text[found.end:]
     text = _MARKS.sub("", text)
     text = _URL.sub(" ", text)
     text = _TAILS.sub(" ", text)

@@ -13,6 +13,14 @@ _NEW = re.compile(r"(?P<yymm>\d{4})\.(?P<num>\d{4,5})(?:v(?P<version>\d+))?")
 _OLD = re.compile(
     r"(?P<archive>[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?)/(?P<yymm>\d{4})(?P<num>\d{3})(?:v(?P<version>\d+))?"
 )
+# The archives of old-style ids (before April 2007), so a bare `hep-th/0001053` in a reference is an arXiv id
+# and `and/or 1234567` is not.
+_OLD_ARCHIVES = (
+    "hep-th|hep-ph|hep-ex|hep-lat|gr-qc|quant-ph|nucl-th|nucl-ex|math-ph|astro-ph|cond-mat|nlin|physics|math|cs|"
+    "q-bio|chao-dyn|solv-int|patt-sol|adap-org|cmp-lg|comp-gas|alg-geom|dg-ga|funct-an|q-alg|chem-ph|atom-ph|"
+    "acc-phys|ao-sci|bayes-an|plasm-ph|supr-con|mtrl-th"
+)
+_BARE_OLD = re.compile(rf"(?<![\w/.-])(?:{_OLD_ARCHIVES})(?:\.[A-Za-z]{{2}})?/\d{{7}}(?:v\d+)?\b")
 DOI_PATTERN = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;])")
 
 
@@ -64,6 +72,15 @@ def match_arxiv_id(text: str, pos: int = 0) -> ArxivId | None:
         version = int(m["version"]) if m["version"] else None
         return ArxivId(f"{m['archive']}/{m['yymm']}{m['num']}", version, m.end())
     return None
+
+
+def find_old_arxiv_id(text: str) -> tuple[int, ArxivId] | None:
+    """(start, id) of the first old-style arXiv id printed without `arXiv:` (`hep-th/9711200`,
+    `math.AG/0309136`), or None. Physics reference lists print them bare; the archive must be one arXiv had,
+    so `and/1234567` is not one."""
+    m = _BARE_OLD.search(text)
+    found = match_arxiv_id(text, m.start()) if m else None
+    return None if m is None or found is None else (m.start(), found)
 
 
 def find_doi(text: str) -> str | None:

@@ -110,12 +110,9 @@ def display_order(name: str) -> str:
     return name
 
 
-_INITIALS_RUN = re.compile(r"^[A-Z]{1,3}$")
-
-
 def _is_initials_run(token: str) -> bool:
-    """`M`, `JA`, `HQ`: initials printed without full stops (Google Scholar, PubMed); not `II` or `IV`."""
-    return bool(_INITIALS_RUN.match(token)) and token not in SUFFIXES
+    """`M`, `JA`, `HQ`, `Ž`: initials printed without full stops (Google Scholar, PubMed); not `II` or `IV`."""
+    return 1 <= len(token) <= 3 and token.isalpha() and token.isupper() and token not in SUFFIXES
 
 
 def _family_first(tokens: list[str]) -> bool:
@@ -177,6 +174,33 @@ def _initials_fit(initials: list[str], given: list[str]) -> bool:
     return bool(given) and all(i == g[0] for i, g in zip(initials, given, strict=False))
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _transliterated_key(spelling: str) -> str | None:
+    """The key of a spelling with German umlauts written out (`Müller` -> `mueller`), or None without umlauts.
+    Only a spelling that has the umlaut joins one with `ue`: `Michael` and `Michal` stay two names."""
+    written = spelling.translate(_UMLAUTS)
+    return person_key(written) if written != spelling else None
+
+
+def _given_extends(short: list[str], longer: list[str]) -> bool:
+    """`juan` is extended by `juan martin` and `juan m`; `juan m` by `juan martin`; `juan` not by `julio m`.
+
+    The first given name must be the same word; later ones the same word or its initial."""
+    if not short or len(longer) <= len(short) or short[0] != longer[0]:
+        return False
+    return all(s == g or (len(s) == 1 and g[0] == s) for s, g in zip(short[1:], longer[1:], strict=False))
+
+
+def _given_fit(a: list[str], b: list[str]) -> bool:
+    """Two spellings of given names agree: `huziel e` and `huziel enoc`, `h e` and `huziel enoc`, `huziel` and
+    `huziel enoc`; each word the same or an initial of the other's, the first present in both."""
+    if not a or not b:
+        return False
+    return all(x == y or (len(x) == 1 and y[0] == x) or (len(y) == 1 and x[0] == y) for x, y in zip(a, b, strict=False))
+
+
 def _initials_candidate(initials: list[str], family: list[str], other: str) -> bool:
     """Whether the key `other` can be the person printed as initials + family: a full name ending in that
     family name whose given names fit the initials, or the same family name with more initials that agree."""
@@ -215,6 +239,10 @@ class PersonIndex:
         def find(k: str) -> str:
             return all_keys[sets.find(index[k])]
 
+        for key, spellings in by_key.items():  # `Müller` and its German transliteration `Mueller`
+            for spelling in spellings:
+                if (alt := _transliterated_key(spelling)) is not None and alt in index:
+                    sets.union(index[key], index[alt])
         by_family: dict[str, list[str]] = defaultdict(list)
         for key in by_key:
             by_family[_split(key)[1]].append(key)
@@ -226,12 +254,34 @@ class PersonIndex:
                     gb = " ".join(_split(b)[0])
                     if min(len(ga), len(gb)) >= 5 and ratio(ga, gb) >= self.GIVEN_NAME_SIMILARITY:
                         sets.union(index[a], index[b])
+            # A full name printed with fewer given names (`juan maldacena`, `jennifer doudna`) joins the one
+            # person whose fuller spelling extends it (`juan martin maldacena`, `jennifer a doudna`); the
+            # longest spellings first, so `juan m` and `juan martin` are one person before `juan` looks.
+            for a in sorted(full, key=lambda k: -len(_split(k)[0])):
+                given = _split(a)[0]
+                longer = {find(b) for b in full if b != a and _given_extends(given, _split(b)[0])}
+                if len(longer) == 1 and (root := longer.pop()) != find(a):
+                    sets.union(index[root], index[a])
             # Initials join the one person they fit; the most specific spellings (`j a doudna`) first.
             for k in sorted((k for k in keys if _parts(k)[2]), key=lambda k: -len(_parts(k)[0])):
                 initials, family, _ = _parts(k)
                 fits = {find(o) for o in keys if o != k and _initials_candidate(initials, family, o)}
                 if len(fits) == 1 and (root := fits.pop()) != find(k):
                     sets.union(index[root], index[k])
+        # Two family names (`Huziel Enoc Sauceda Felix`) where other sites print the first only (`Huziel E.
+        # Sauceda`, `HE Sauceda`): one person when exactly one person of that family name, printed with the
+        # same first given name, fits the given names (`A. Maria` is not `Ana Maria Lopez`).
+        for key in by_key:
+            tokens = key.split()
+            if len(tokens) < 3 or _parts(key)[2] or len(tokens[-1]) == 1 or tokens[-2] in PARTICLES:
+                continue
+            given, first_family = tokens[:-2], tokens[-2]
+            fits = {
+                find(o) for o in by_family.get(first_family, [])
+                if not _parts(o)[2] and _split(o)[0][:1] == given[:1] and _given_fit(_split(o)[0], given)
+            }
+            if len(fits) == 1 and (root := fits.pop()) != find(key):
+                sets.union(index[root], index[key])
 
         #: Folded key -> person, and family name -> the folded keys that carry it.
         self._person_of_key = {key: find(key) for key in by_key}

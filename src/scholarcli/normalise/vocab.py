@@ -46,6 +46,19 @@ STOPWORDS = frozenset(
 )
 
 
+#: Titles (as match keys) that many distinct works share: an introduction to each edited volume, an editorial
+#: in each issue, a reply to each comment. Equal titles of this kind are one work only in one year and venue.
+GENERIC_TITLES = frozenset(
+    {
+        "introduction", "preface", "foreword", "afterword", "epilogue", "prologue", "editorial",
+        "guest editorial", "editorial note", "editors introduction", "editor s introduction", "reply",
+        "response", "rejoinder", "comment", "commentary", "discussion", "letter", "letter to the editor",
+        "book review", "review", "obituary", "in memoriam", "acknowledgments", "acknowledgements",
+        "conclusion", "conclusions", "overview", "abstracts", "index", "untitled", "news", "correspondence",
+    }
+)
+
+
 def is_arxiv_venue(venue: str | None) -> bool:
     """True when a venue names arXiv itself (a preprint server, not a place of publication)."""
     return venue is not None and venue.strip().casefold() == "arxiv"
