@@ -17,11 +17,11 @@ is a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import SNIFF_LINES
 
@@ -57,6 +57,23 @@ def sniff(text: str) -> float:
     if not codes or not marks:
         return 0.0
     return min(1.0, 0.25 * codes + 0.1 * marks)
+
+
+def _anchor(line: str) -> bool:
+    """A bibcode line: what opens every result, and what no other layout prints alone on a line."""
+    return len(line) == 19 and _BIBCODE.match(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The result number just above the first bibcode, and the page chrome above it (`Your search returned…`).
+    Another bare number is no result number of ours (a year or a count cell of the page before)."""
+    lead = 1 if before and before[-1].isdigit() and len(before[-1]) <= 5 else 0
+    while lead < len(before) and not before[-lead - 1].isdigit() and _CHROME.match(before[-lead - 1]):
+        lead += 1
+    return lead
+
+
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
