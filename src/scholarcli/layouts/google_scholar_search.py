@@ -16,11 +16,11 @@ often cut with `…` by the site itself; they are kept as printed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import SNIFF_LINES
 
@@ -88,6 +88,41 @@ def sniff(text: str) -> float:
     if not bylines or not footers:
         return 0.0
     return min(1.0, 0.2 * bylines + 0.2 * footers)
+
+
+#: The results page's chrome above its first result, as a browser copies it.
+_PAGE_CHROME = re.compile(
+    r"^(?:google scholar|articles|case law|about [\d,]+ results?\b.*|[\d,]+ results?\b.*|any time|since \d{4}|"
+    r"custom range\.*…?|sort by (?:relevance|date)|any type|review articles|include (?:patents|citations)|"
+    r"create alert|my profile|my library)$",
+    re.IGNORECASE,
+)
+#: How far above a footer its result's by-line may stand (title, by-line, a snippet of a few lines).
+_LEAD_WINDOW = 8
+
+
+def _anchor(line: str) -> bool:
+    """A result's footer of links: `Save Cite Cited by 152345 Related articles All 71 versions`."""
+    return ("Related articles" in line or " versions" in line) and _FOOTER.search(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The first result above its footer (title, by-line, snippet; a side link above the title), and the
+    page's chrome above it. Nothing when no by-line stands within a few lines of the footer."""
+    for back in range(1, min(_LEAD_WINDOW, len(before)) + 1):
+        if _byline(before[-back]) is not None:
+            break
+    else:
+        return 0
+    lead = min(back + 1, len(before))  # the by-line, what follows it, and the title above it
+    if lead < len(before) and _SIDE_LINK.match(before[-lead - 1]):
+        lead += 1
+    while lead < len(before) and _PAGE_CHROME.match(before[-lead - 1]):
+        lead += 1
+    return lead
+
+
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:
