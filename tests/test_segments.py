@@ -235,6 +235,17 @@ def _expected(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _assert_glued_as_alone(pages: list[Path], authors: bool = True) -> None:
+    """Two pages joined by a newline give each page's expected titles (and authors), each in its page's layout."""
+    expected = [_expected(p) for p in pages]
+    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
+    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
+    if authors:
+        assert [w.authors for w in works] == [tuple(r["authors"]) for records in expected for r in records]
+    layouts = [p.parent.name for p in pages]
+    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+
+
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["listing-then-list", "list-then-listing"])
 def test_arxiv_listing_and_arxiv_list_pages_in_one_file_keep_their_layouts(order: tuple[int, int]) -> None:
     """The two arXiv layouts share `[1] arXiv:ID [pdf]`, `Authors:` and `Comments:` lines: such a line is held
@@ -242,12 +253,7 @@ def test_arxiv_listing_and_arxiv_list_pages_in_one_file_keep_their_layouts(order
     pages = [PAGES / "arxiv-listing" / "bepler_search_chrome_copy.txt",
              PAGES / "arxiv-list" / "cs_lg_new_with_sections.txt"]
     pages = [pages[i] for i in order]
-    expected = [_expected(p) for p in pages]
-    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
-    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
-    assert [w.authors for w in works] == [tuple(r["authors"]) for records in expected for r in records]
-    layouts = [p.parent.name for p in pages]
-    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+    _assert_glued_as_alone(pages)
 
 
 def test_a_page_right_after_a_rejected_anchor_is_still_looked_for() -> None:
@@ -271,12 +277,7 @@ def test_a_cv_reference_list_and_a_dblp_page_in_one_file_keep_their_records(orde
     pages = [PAGES / "citation-list" / "cs_numbered_lab_page.txt",
              PAGES / "dblp" / "berger_proceedings_and_journals.txt"]
     pages = [pages[i] for i in order]
-    expected = [_expected(p) for p in pages]
-    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
-    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
-    assert [w.authors for w in works] == [tuple(r["authors"]) for records in expected for r in records]
-    layouts = [p.parent.name for p in pages]
-    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+    _assert_glued_as_alone(pages)
 
 
 def test_a_reference_list_between_two_pages_is_a_part_of_its_own() -> None:
@@ -293,11 +294,7 @@ def test_a_pmid_line_in_a_cv_list_does_not_make_it_a_pubmed_page() -> None:
     """A CV's reference list may carry `PMID:` lines, PubMed's anchor: before a PubMed page, the list is still
     a part of its own, read as citations (after one it is a known gap: tests/segments_known_gaps.txt)."""
     pages = [PAGES / "citation-list" / "biology_bulleted_vancouver_apa.txt", PAGES / "pubmed" / "crispr_biologist.txt"]
-    expected = [_expected(p) for p in pages]
-    works = parse_text(_text(pages[0]) + "\n" + _text(pages[1]), as_of=TODAY)
-    assert [w.title for w in works] == [r["title"] for records in expected for r in records]
-    layouts = [p.parent.name for p in pages]
-    assert [w.sources[0].layout for w in works] == [layouts[0]] * len(expected[0]) + [layouts[1]] * len(expected[1])
+    _assert_glued_as_alone(pages, authors=False)
 
 
 def test_a_publications_heading_over_a_cv_list_is_no_second_semantic_scholar_page() -> None:

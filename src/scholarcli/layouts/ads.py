@@ -52,7 +52,7 @@ class _Result:
 def sniff(text: str) -> float:
     """High with bibcode lines over `MM/YYYY` dates and `cited:` counts."""
     lines = [ln.strip() for ln in text.split("\n")[:SNIFF_LINES] if ln.strip()]
-    codes = sum(1 for ln in lines if len(ln) == 19 and _BIBCODE.match(ln))
+    codes = sum(1 for ln in lines if _anchor(ln))
     marks = sum(1 for ln in lines if _DATE.match(ln) or _CITED.match(ln))
     if not codes or not marks:
         return 0.0
@@ -86,7 +86,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     result: _Result | None = None
     for line in walk(lines):
         text = line.text
-        if len(text) == 19 and _BIBCODE.match(text):
+        if _anchor(text):
             if result is not None:
                 yield _work(result, path)
             result = _Result(line.number, text)
