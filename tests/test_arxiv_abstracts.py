@@ -83,3 +83,23 @@ def test_an_abstract_wrapped_over_lines_keeps_its_last_line() -> None:
         ("We bound the mixing time of Glauber dynamics on graphs of bounded degree.", None),
         ("A second abstract that ends its sentence.", "12 pages"),
     ]
+
+
+def test_page_chrome_after_the_last_id_is_dropped_with_a_warning_not_made_a_record() -> None:
+    """A site's footer under the last abstract (short lines, no sentence) is no abstract cut off: it is dropped
+    with a warning that quotes it, and no record without an id is made of it."""
+    footer = "\nHelp\nPrivacy\nTerms\n© 2025 Cornell University\n"
+    result = arxiv_abstracts.parse(TEXT + footer, "a.txt", date(2026, 1, 1))
+    assert [w.arxiv_id for w in result.works] == ["1706.03762", "hep-th/9711200", "1412.6980", "math.AG/0309136",
+                                                  "1512.03385"]
+    assert [(i.line, i.message) for i in result.issues] == [
+        (len(TEXT.split("\n")) + 1, "4 line(s) after the last arXiv id read as no abstract (page chrome?); dropped: "
+         "'Help'")]
+
+
+def test_a_sentence_after_the_last_id_is_still_kept_as_an_abstract_cut_off() -> None:
+    """Prose of a sentence or more cannot be told from an abstract whose id was cut off: it is kept, with a warning."""
+    prose = "Deeper neural networks are more difficult to train, and we present a residual learning framework"
+    result = arxiv_abstracts.parse(TEXT + "\n" + prose + "\n", "a.txt", date(2026, 1, 1))
+    assert [w.abstract for w in result.works][-1] == prose and result.works[-1].arxiv_id is None
+    assert "no closing arXiv id" in result.issues[-1].message

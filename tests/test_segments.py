@@ -18,6 +18,7 @@ import pytest
 
 from conftest import AS_OF, SAMPLES, SEEDS, invoke, seed
 from scholarcli.layouts import FALLBACK, detect, get
+from scholarcli.model import Profile
 from scholarcli.parsing import parse_text
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -307,3 +308,37 @@ def test_a_publications_heading_over_a_cv_list_is_no_second_semantic_scholar_pag
     assert [w.title for w in works] == [r["title"] for records in expected for r in records]
     assert [w.sources[0].layout for w in works] == (
         ["semantic-scholar"] * len(expected[0]) + ["citation-list"] * len(expected[1]))
+
+
+@pytest.mark.parametrize("orcid", sorted((PAGES / "orcid").glob("*.txt")), ids=lambda p: p.stem)
+def test_a_pubmed_page_after_an_orcid_record_keeps_its_entries_with_bare_pmid_lines(orcid: Path) -> None:
+    """ORCID works carry `PMID: 24476820` detail lines, which PubMed's entries end with too: a PubMed page whose
+    first entries have a bare `PMID:` line, after an ORCID record, still starts at its first entry."""
+    _assert_glued_as_alone([orcid, PAGES / "pubmed" / "immunologist_bare_pmid_lines.txt"], authors=False)
+
+
+@pytest.mark.parametrize("before", [
+    PAGES / "dblp" / "berger_proceedings_and_journals.txt", PAGES / "inspire" / "hep_theorist_author_page.txt",
+    PAGES / "semantic-scholar" / "crispr_biologist.txt", PAGES / "google-scholar" / "economist_spaces.txt",
+    PAGES / "researchgate" / "development_economist_profile.txt"], ids=lambda p: p.parent.name)
+def test_a_scholar_profile_without_a_verified_email_line_after_a_page_keeps_its_header(before: Path) -> None:
+    """A Scholar profile copied without its `Verified email at …` line: its header (name, affiliation, interests,
+    figures) opens its own page, and is read as no record of the page before it."""
+    from scholarcli.parsing import iter_source
+    from scholarcli.reading.lines import LineInput
+
+    profile = PAGES / "google-scholar" / "mathematician_no_verified_email.txt"
+    _assert_glued_as_alone([before, profile])
+    events = iter_source(LineInput.from_text("<text>", _text(before) + "\n" + _text(profile)), as_of=TODAY)
+    assert [p.name for p in events if isinstance(p, Profile)][-1:] == ["Ingrid Daubechies"]
+
+
+@pytest.mark.parametrize("page", [PAGES / "inspire" / "neutrino_experimentalist_firefox.txt",
+                                  PAGES / "researchgate" / "ecologist_edge_copy.txt"], ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("first", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_a_page_glued_on_a_seed_without_a_final_newline_is_split_off(first: Path, page: Path) -> None:
+    """`cat` of a seed (no final newline) and an INSPIRE or ResearchGate page: the site's name that opens the page
+    ends the seed's last line, and is split off it, so the seed's last record does not take it."""
+    a, b = _text(first), _text(page)
+    assert not a.endswith("\n")
+    assert _records(a + b) == _records(a) + _records(b, shift=len(a.split("\n")) - 1)

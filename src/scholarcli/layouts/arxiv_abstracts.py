@@ -15,6 +15,9 @@ line before the next abstract; `Created:` gives the record's date and is never a
     26 Pages
     arXiv:2502.16859
     Created: 2025-02-24
+
+Text after the last identifier is an abstract whose identifier was cut off (kept, with a warning) when a line of
+it reads as prose; short lines alone are the page's chrome (dropped, with a warning).
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ _PREFIX = re.compile(r"arXiv:\s?", re.IGNORECASE)
 _CREATED = re.compile(r"^Created:\s*(?P<date>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*(?:\s+\S+)?)?$", re.IGNORECASE)
 #: The longest line read as a comment (`12 pages`, `Accepted by CVPR 2020`) rather than abstract text.
 COMMENT_MAX = 200
+#: Lines after the last identifier are an abstract cut off (kept) when one of them has this many words; short
+#: lines alone (`Help`, `Privacy`, `© 2025 Cornell University`) are a page's chrome (dropped, with a warning).
+ABSTRACT_LINE_WORDS = 8
 _SENTENCE_END = (".", "!", "?", ")", "]", '"', "”", "'", "$", "}")
 
 
@@ -125,7 +131,10 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         pending = _Pending(number, [rest]) if rest else None
     if closed is not None:
         yield closed
-    if pending is not None:
+    if pending is not None and not any(len(line.split()) >= ABSTRACT_LINE_WORDS for line in pending.lines):
+        yield ParseIssue(path, pending.start, f"{len(pending.lines)} line(s) after the last arXiv id read as no "
+                         f"abstract (page chrome?); dropped: {pending.lines[0][:60]!r}")
+    elif pending is not None:
         yield ParseIssue(path, pending.start, "last abstract has no closing arXiv id (dump cut off?); kept without one")
         yield _work(pending, None, None, Source(NAME, path, pending.start))
 

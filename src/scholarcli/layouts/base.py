@@ -69,6 +69,10 @@ def _no_lead(before: Sequence[str], anchor: str) -> int:
     return 0
 
 
+def _no_tail(anchor: str, after: Sequence[str]) -> int:
+    return 0
+
+
 @dataclass(frozen=True, slots=True)
 class Boundaries:
     """Where pages of a layout start inside a longer text: the optional ``BOUNDARIES`` of a layout module.
@@ -92,6 +96,10 @@ class Boundaries:
     - ``glued_ends``: the endings a glued opening line can have (``("Researcher profile",)``, or the ten digits
       for a line that ends with a day). Only lines that end with one are searched, which keeps reading fast;
       leave it empty to search every line.
+    - ``tail(anchor, after)``: of the lines after your page's last anchor (``anchor``; ``after``, oldest first),
+      how many at the start still belong to your page's last record: ResearchGate's authors line under its
+      ``May 2015 · Science`` anchor. They are never taken for the start of a reference list after your page
+      (a CV's name over its ``Publications`` heading). Default 0.
     - ``shares``: the layouts some of whose anchors are yours too (arxiv-list and arxiv-listing both have
       ``[1] arXiv:ID [pdf]`` and ``Authors:``). While one of them is read, such a line is held back rather
       than taken as surely its own, so that the other's page can still start there: a line only one of the
@@ -104,6 +112,7 @@ class Boundaries:
     page: Callable[[str], bool] = never
     glued: re.Pattern[str] | None = None
     glued_ends: tuple[str, ...] = ()
+    tail: Callable[[str, Sequence[str]], int] = _no_tail
     shares: tuple[str, ...] = ()
 
 

@@ -32,7 +32,7 @@ from datetime import date
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
-from scholarcli.normalise.names import split_author_list
+from scholarcli.normalise.names import looks_like_person, split_author_list
 
 NAME = "google-scholar"
 SUMMARY = "Google Scholar profile: header figures, then title / `M Jinek, JA Doudna` / venue TAB cites TAB year"
@@ -103,15 +103,65 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     else:  # the table head
         at = next((i for i in range(len(before) - 1, -1, -1) if _VERIFIED.match(before[i])), None)
         if at is None:
-            return 1 if anchor == "CITED BY" and before and before[-1] == "TITLE" else 0
-        lead = len(before) - max(0, at - 2)
+            at = _header_top(before)
+            if at is None:
+                return 1 if anchor == "CITED BY" and before and before[-1] == "TITLE" else 0
+            lead = len(before) - at
+        else:
+            lead = len(before) - max(0, at - 2)
     while lead < len(before) and before[-lead - 1].casefold() in _CHROME:
         lead += 1
     return lead
 
 
-#: A profile opens with the name and affiliation above `Verified email at …`; rows end with TAB-separated cells.
-BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead)
+#: How far above the table head a header's `Follow` button may stand (figures, a chart's axis, co-authors), and
+#: how many lines above `Follow` its name may stand (an affiliation and a few lines of interests between).
+_HEADER_LINES = 80
+_NAME_ABOVE = 8
+#: A post or an institution: the affiliation line under a person's name.
+_POST = re.compile(r"\b(?:Professor|Lecturer|Scientist|Researcher|Student|Fellow|Engineer|Director|Postdoc|Universit"
+                   r"|Institut|College|School|Hospital|Laborator|Lab\b|Cent(?:er|re))", re.IGNORECASE)
+_CELL_OR_YEAR = re.compile(r"^\d[\d,]*$|\b(?:1[5-9]|20)\d\d\b")
+_FOLLOW = re.compile(r"^(?:Follow|Cited by(?:\s+VIEW ALL)?)$", re.IGNORECASE)
+
+
+def _header_top(before: Sequence[str]) -> int | None:
+    """Index in `before` where a header with no `Verified email` line starts: the person's name, looked for in
+    the few lines above the `Follow` button (or `Cited by`) and below any line with a year or a bare number (the
+    previous page's last row). The nearest name over a post (`Professor of …, Duke University`), else the nearest
+    name over a line that is no name; else the button. A line of interests in title case (`Coding Theory`) over
+    the button passes for a name when the affiliation names no post: the header then starts there."""
+    follow = next((i for i in range(len(before) - 1, max(-1, len(before) - _HEADER_LINES - 1), -1)
+                   if before[i][:1] in "FfCc" and _FOLLOW.match(before[i])), None)
+    while follow is not None and follow > 0 and _FOLLOW.match(before[follow - 1]):
+        follow -= 1  # `Follow` over `Cited by`
+    if follow is None:
+        return None
+    top = max(0, follow - _NAME_ABOVE)
+    for i in range(follow - 1, top - 1, -1):
+        if _CELL_OR_YEAR.search(before[i]):
+            top = i + 1  # the previous page's last row (its cells, its venue and year): no header line
+            break
+    names = [i for i in range(follow - 1, top - 1, -1)
+             if _is_name(before[i]) and (i + 1 == follow or not _is_name(before[i + 1]))]
+    over_post = [i for i in names if i + 1 < follow and _POST.search(before[i + 1])]
+    return (over_post or names or [follow])[0]
+
+
+def _is_name(line: str) -> bool:
+    """A name alone on its line: not an affiliation (`Sorbonne Université`), nor a line of interests set apart by
+    runs of spaces (`Wavelets  Signal Processing`)."""
+    return "  " not in line and "\t" not in line and looks_like_person(line)
+
+
+def _table_head(line: str) -> bool:
+    """`TITLE  CITED BY  YEAR` (or its middle cell on a line of its own): once per page."""
+    return line == "CITED BY" or (line[:1] in "Tt" and _TABLE_HEAD.match(" ".join(line.split())) is not None)
+
+
+#: A profile opens with the name and affiliation above `Verified email at …` (or above `Follow` when the copy has
+#: no such line); rows end with TAB-separated cells; the table head is the page's once.
+BOUNDARIES = Boundaries(anchor=_anchor, lead=_lead, page=_table_head)
 
 
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
@@ -165,13 +215,16 @@ def _page(walked: Iterator[Line], path: str, as_of: date, first: bool) -> Iterat
     header: list[Line] = []
     pending_head: list[Line] = []
     first_row: list[Line] = []
+    headed = False  # whether the table head was read
     for line in walked:
         flat = " ".join(line.text.split())
         if _TABLE_HEAD.match(flat):
+            headed = True
             break
         if flat.upper() in _HEAD_CELLS:  # the table head with each cell on a line of its own
             pending_head.append(line)
             if len(pending_head) == 3:
+                headed = True
                 break
             continue
         header.extend(pending_head)
@@ -185,6 +238,11 @@ def _page(walked: Iterator[Line], path: str, as_of: date, first: bool) -> Iterat
                 break
         else:
             header, first_row = header, []
+    if headed and not any(_VERIFIED.match(x.text) for x in header) and (
+            at := _header_top([x.text for x in header])) and any(
+            is_initials_author_list(x.text.split("\t")[0]) for x in header[:at]):
+        yield from _rows(iter(header[:at]), path, as_of)  # rows copied without their header, over this page's
+        header = header[at:]
     profile = _profile(header, path) if first or any(_VERIFIED.match(x.text) for x in header) else None
     if profile is not None:
         yield profile

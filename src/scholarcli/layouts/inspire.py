@@ -22,11 +22,11 @@ authors; any other line above them that is not page chrome is a warning, never r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi, match_arxiv_id
@@ -81,6 +81,63 @@ def sniff(text: str) -> float:
     if not marks or not counts:
         return 0.0
     return min(1.0, 0.15 * marks + 0.1 * counts)
+
+
+#: The site's name, the first line of a whole page's copy (the logo's text), once per page.
+_BRAND = "INSPIRE"
+#: The buttons under a result (the page's menus are in _BUTTONS too, and are no sign of a result).
+_RESULT_BUTTONS = frozenset({"pdf", "cite", "claim", "reference search", "links", "datasets"})
+#: How far above the first result the site's name may stand (the person's name, affiliations, tabs).
+_HEADER_WINDOW = 12
+
+
+def _anchor(line: str) -> bool:
+    """The lines of a result no other layout prints: `e-Print: 1503.01409 [hep-th]`, `Published in: …`, the
+    `reference search` button and the `3,012 citations` count (lower case)."""
+    if line[:1] in "eP":
+        return line.startswith(("e-Print:", "Published in:"))
+    return line == "reference search" or (line.endswith((" citations", " citation")) and _COUNT.match(line) is not None)
+
+
+_COUNT = re.compile(r"^\d[\d,]* citations?$")
+
+
+def _in_result(line: str) -> bool:
+    """A line a result has below its date line: a field, `N pages` or a result's button."""
+    return line.casefold() in _RESULT_BUTTONS or _FIELD.match(line) is not None or _PAGES.match(line) is not None
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The first result above its anchor (its fields and buttons, the date line, the authors and title above
+    it; results with no anchor of their own above it too, each closed by a button or field), then the page's
+    chrome: the result count and menus, and the header up to the site's name when it stands a few lines up."""
+    lead = 0
+    while True:
+        below = lead
+        while below < len(before) and _in_result(before[-below - 1]):
+            below += 1
+        if lead and below == lead:
+            break  # a result above the first one ends with a button or field line
+        if below + 3 > len(before) or not _DATE.match(before[-below - 1]):
+            break
+        lead = below + 3  # the date line, the authors and the title above it
+    if not lead:
+        return 0
+    while lead < len(before) and _is_chrome(before[-lead - 1]):
+        lead += 1
+    for back in range(lead + 1, min(len(before), lead + _HEADER_WINDOW) + 1):
+        if before[-back] == _BRAND:
+            return back
+    return lead
+
+
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    page=lambda line: line == _BRAND,
+    glued=re.compile(r"(?<=\S)INSPIRE\Z"),
+    glued_ends=(_BRAND,),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

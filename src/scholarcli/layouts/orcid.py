@@ -127,13 +127,16 @@ def _dated_type(flat: str) -> tuple[str | None, str] | None:
 
 _SITE_CHROME = frozenset({"skip to main content", "sign in", "register", "sign in/register", "search"})
 _ORCID_IID = "ORCID iD"
-_ID_DETAIL = re.compile(r"^(?:PMID: \d{1,9}|arXiv: (?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)$", re.I)
+#: ORCID's `arXiv: 1403.0576` detail line. Its `PMID: 24476820` line is no anchor: PubMed's entries end with the
+#: same line, so a PubMed page after an ORCID record must be able to start at its first entry (PubMed's sniff
+#: tells the two apart where such a line stands inside an ORCID record).
+_ID_DETAIL = re.compile(r"^arXiv: (?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.I)
 
 
 def _anchor(line: str) -> bool:
     if "|" in line:
         return _date_type(line) is not None
-    if line[:1] in "PaA":  # ORCID's `PMID: 24476820` and `arXiv: 1403.0576` detail lines, not another page's
+    if line[:1] in "aA":  # ORCID's `arXiv: 1403.0576` detail lines, not another page's (not `PMID:`: see above)
         return _ID_DETAIL.match(line) is not None
     return line[:1] in "WwS" and (line.startswith("Source:") or _WORKS.match(line) is not None)
 

@@ -15,11 +15,11 @@ the authors set apart by ` · ` (`[...]` marks names left out, and sets `authors
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from scholarcli.layouts.base import walk
+from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import MONTH_PATTERN, parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi
@@ -76,6 +76,85 @@ def sniff(text: str) -> float:
     if items < 2:
         return 0.0
     return min(1.0, 0.2 * items + (0.2 if any("ResearchGate" in ln for ln in lines[:50]) else 0.0))
+
+
+#: The site's name, the first line of a whole page's copy (the logo's text), once per page.
+_BRAND = "ResearchGate"
+#: The availability badges over a title: ResearchGate's own words.
+_AVAILABILITY = frozenset({"Full-text available", "File available", "Publisher preview available",
+                           "Request full-text"})
+#: The profile's tabs and headings above its research list.
+_CHROME = frozenset({"overview", "research", "stats", "scores", "experience", "network", "followers", "following",
+                     "publications", "research items", "articles", "preprints", "all research", "about", "contact"})
+_ITEMS = re.compile(r"^(?:Research items|Publications|Articles)\s*\(?\d[\d,]*\)?$", re.IGNORECASE)
+#: How far above the first item the site's name may stand (the person's name, affiliation, tabs).
+_HEADER_WINDOW = 12
+#: The most lines between an item's type line and its date line: badges and the title.
+_ITEM_HEAD = 5
+
+
+def _anchor(line: str) -> bool:
+    """The lines of an item no other layout prints: an availability badge (`Full-text available`), a date line
+    with a venue (`May 2015 · Science`) and the `1,204 Reads` count."""
+    if " · " in line:
+        return (m := _DATE_LINE.match(line)) is not None and m["venue"] is not None
+    return line in _AVAILABILITY or (line.endswith(("Reads", "Read")) and _COUNT.match(line) is not None)
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The first item above its anchor: the type line over its badges and title (and, above a `Reads` count,
+    its date and authors lines), then the profile's tabs, and the header up to the site's name when it stands
+    a few lines up. Nothing when no type line stands within a few lines."""
+    lead = next((back for back in range(1, min(len(before), _ITEM_HEAD + 2) + 1)
+                 if _type(before[-back]) is not None), 0)
+    if not lead:
+        return 0
+    while lead < len(before) and (before[-lead - 1].casefold() in _CHROME or _ITEMS.match(before[-lead - 1])):
+        lead += 1
+    for back in range(lead + 1, min(len(before), lead + _HEADER_WINDOW) + 1):
+        if before[-back] == _BRAND:
+            return back
+    return lead
+
+
+#: The badges that stand over an item's title (`Request full-text` is a button under the item).
+_OVER_TITLE = frozenset({"Full-text available", "File available", "Publisher preview available"})
+
+
+def _tail(anchor: str, after: Sequence[str]) -> int:
+    """The lines after the page's last anchor that end its items: the authors line under a `May 2015 · Venue`
+    anchor (the title, date and authors lines under a badge), buttons and counts, and whole items with no
+    anchor of their own (a type line over its title and date line, and an authors line)."""
+    state = "authors" if " · " in anchor else "title" if anchor in _OVER_TITLE else None
+    kept = 0
+    for i, line in enumerate(after):
+        if line.casefold() in _BADGES or _COUNT.match(line):
+            kept = i + 1 if state is None else kept
+            continue
+        if state == "authors" and _type(line) is None:
+            state, kept = None, i + 1
+            continue
+        if state == "title":
+            state = "date"
+        elif state == "date":
+            if not _DATE_LINE.match(line):
+                break
+            state, kept = "authors", i + 1
+        elif _type(line) is not None:
+            state = "title"
+        else:
+            break
+    return kept
+
+
+BOUNDARIES = Boundaries(
+    anchor=_anchor,
+    lead=_lead,
+    tail=_tail,
+    page=lambda line: line == _BRAND,
+    glued=re.compile(r"(?<=\S)ResearchGate\Z"),
+    glued_ends=(_BRAND,),
+)
 
 
 def parse(text: str, path: str, as_of: date) -> ParseResult:

@@ -13,10 +13,11 @@ reference list does not). A line that is an anchor of L and of a layout L `share
 held back with the lines before it, so that an exclusive anchor of the other layout can still claim it by
 its `lead`. The lines after a page's last anchor are handed to the citation-list fallback as a part of their
 own when they end in a reference list (by the fallback's `lead`; looked at only where the page ends, before
-another page, or after HOLD_LINES lines without an anchor). After M is rejected at an anchor, M's later
-anchors in the looked-ahead window are checked only where the text from them could read as M. Lines that end
-with a layout's glued opener are split in two first. The fallback (citation-list) is beaten by any layout
-whose sniff clears the threshold, as in detection.
+another page, or after HOLD_LINES lines without an anchor); the lines the current layout's `tail` keeps for its
+last record (ResearchGate's authors line under its last anchor) are never the list's. After M is rejected
+at an anchor, M's later anchors in the looked-ahead window are checked only where the text from them could
+read as M. Lines that end with a layout's glued opener are split in two first. The fallback (citation-list)
+is beaten by any layout whose sniff clears the threshold, as in detection.
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
 inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
 are safe that way).
@@ -141,6 +142,7 @@ class Splitter:
         detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
         held: deque[_Item] = deque()
         held_text = 0
+        last: str | None = None  # the current layout's anchor right before `held`, while nothing was trimmed
         listed = False  # whether the held run was looked at for a reference list
         seen_page = False
         local, expect = 0, -1
@@ -201,7 +203,7 @@ class Splitter:
                         self.next_layout = other.name
                         break
                 if self.next_layout is not None:
-                    if (cut := self._list_start(current, held)) is not None:
+                    if (cut := self._list_start(current, held, last)) is not None:
                         self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
                         while len(held) > cut:
                             self.pending.appendleft(held.pop())
@@ -220,14 +222,14 @@ class Splitter:
             if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
                     yield hand(held.popleft())
-                held_text, listed = 0, False
+                held_text, listed, last = 0, False, text
                 yield hand(item)
                 continue
             held.append(item)
             held_text += len(item[1])
             if not listed and (len(held) > HOLD_LINES or held_text > WINDOW_CHARS):
                 listed = True  # a long run without an anchor of the current page: a reference list?
-                if (cut := self._list_start(current, held)) is not None:
+                if (cut := self._list_start(current, held, last)) is not None:
                     while len(held) > cut:
                         self.pending.appendleft(held.pop())
                     while held:
@@ -237,28 +239,32 @@ class Splitter:
             while len(held) > HOLD_LINES or (held_text > WINDOW_CHARS and len(held) > 1):
                 old = held.popleft()
                 held_text -= len(old[1])
+                last = None
                 yield hand(old)
-        if (cut := self._list_start(current, held)) is not None:
+        if (cut := self._list_start(current, held, last)) is not None:
             while len(held) > cut:
                 self.pending.appendleft(held.pop())
             self.next_layout = FALLBACK
         while held:
             yield hand(held.popleft())
 
-    def _list_start(self, current: Layout, held: deque[_Item]) -> int | None:
-        """Index in `held` (the lines after the current page's last anchor) where a reference list starts that
-        fills the rest of them, by the fallback's `lead`, when those lines read as citations and not as the
-        current layout; else None. Only pages are looked at, and only runs with a year in two lines."""
-        found = self._list_top(current, held, 3, 2)
+    def _list_start(self, current: Layout, held: deque[_Item], last: str | None = None) -> int | None:
+        """Index in `held` (the lines after the current page's last anchor, `last` when held follows it) where a
+        reference list starts that fills the rest of them, by the fallback's `lead`, when those lines read as
+        citations and not as the current layout; else None. Only pages are looked at, and only runs with a year
+        in two lines. The lines the current layout's `tail` keeps for its last record are never the list's."""
+        found = self._list_top(current, held, 3, 2, last)
         if found is None:
             return None
         cut, lines = found
         return cut if _reads_as_list(current, "\n".join(lines)) else None
 
-    def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int) -> tuple[int, list[str]] | None:
+    def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int,
+                  last: str | None = None) -> tuple[int, list[str]] | None:
         """Where in `held` a reference list starts by the fallback's `lead` (its heading or menu, with a
         citation after it), and its lines; None unless `held` has `least` non-blank lines, `marks` of them with
-        a year, DOI or arXiv mark."""
+        a year, DOI or arXiv mark. When `held` follows the current layout's anchor `last`, the lines its `tail`
+        keeps for the page's last record are left out of the list."""
         if not self.detect or current.name == FALLBACK or current.boundaries is None:
             return None
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
@@ -268,7 +274,10 @@ class Splitter:
         if fallback.boundaries is None:
             return None
         lines = [held[i][1].strip() for i in positions]
-        lead = max(0, min(len(lines), fallback.boundaries.lead(lines, "")))
+        own = max(0, min(len(lines), current.boundaries.tail(last, lines))) if last is not None else 0
+        lead = max(0, min(len(lines) - own, fallback.boundaries.lead(lines[own:], "")))
+        if own and lead != len(lines) - own:  # no list right after the record's lines: they were no record's
+            own, lead = 0, max(0, min(len(lines), fallback.boundaries.lead(lines, "")))
         if lead < 2:
             return None
         return positions[len(lines) - lead], lines[-lead:]

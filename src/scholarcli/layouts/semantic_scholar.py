@@ -35,7 +35,7 @@ from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, Line, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Profile, Source, Work
 from scholarcli.normalise.dates import parse_date, year_of
-from scholarcli.normalise.names import looks_like_name, split_author_list
+from scholarcli.normalise.names import looks_like_name, looks_like_person, split_author_list
 
 NAME = "semantic-scholar"
 SUMMARY = "Semantic Scholar author page: title / authors (`+3 authors`) / `Venue · 2021` / TLDR / `1,234 Citations`"
@@ -115,7 +115,6 @@ def _is_fields_of_study(text: str) -> bool:
         return text.strip().casefold() in FIELDS_OF_STUDY
     return all(part.strip().casefold() in FIELDS_OF_STUDY for part in text.split(","))
 
-_AFFILIATION = re.compile(r"\b(?:Universit|Institut|College|School|Hospital|Laborator|Lab\b|Cent(?:er|re)|Research)")
 
 
 def _publications(line: str) -> bool:
@@ -137,7 +136,7 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     fields of study above its `Venue · date` line."""
     lead = 0
     if _publications(anchor):
-        single = bool(before) and looks_like_name(before[-1]) and _AFFILIATION.search(before[-1]) is None
+        single = bool(before) and looks_like_person(before[-1])
         lead = min(len(before), 1 if single else 2)
         while lead < len(before) and (before[-lead - 1].casefold() in _CHROME or _SITE_CHROME.match(before[-lead - 1])):
             lead += 1

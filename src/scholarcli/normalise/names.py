@@ -79,6 +79,15 @@ def looks_like_name(text: str) -> bool:
     return all(is_given_name(t) or is_surname(t) or t.lower() in PARTICLES for t in tokens[1:-1])
 
 
+#: Words of an institution's name: a line with one is an affiliation, even when it reads as a name.
+_INSTITUTION = re.compile(r"\b(?:Universit|Institut|College|School|Hospital|Laborator|Lab\b|Cent(?:er|re)|Research)")
+
+
+def looks_like_person(text: str) -> bool:
+    """`looks_like_name`, and no institution's word in it: `Sorbonne Université` and `Broad Institute` read as names."""
+    return looks_like_name(text) and _INSTITUTION.search(text) is None
+
+
 _KEY_PUNCTUATION = re.compile(r"[.\-‐,']")
 
 
