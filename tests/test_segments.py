@@ -319,6 +319,11 @@ _CV_LISTS = {
         "cultures by defined factors. Cell. 2006;126(4):663-676.\n"
         "2. Takahashi K, Tanabe K, Ohnuki M, et al. Induction of pluripotent stem cells from adult human "
         "fibroblasts by defined factors. Cell. 2007;131(5):861-872.\n"),
+    "numbered-no-heading": (
+        "[1] Okita K, Ichisaka T, Yamanaka S. Generation of germline-competent induced pluripotent stem cells. "
+        "Nature. 2007;448(7151):313-317.\n"
+        "[2] Nakagawa M, Koyanagi M, Tanabe K, et al. Generation of induced pluripotent stem cells without Myc from "
+        "mouse and human fibroblasts. Nat Biotechnol. 2008;26(1):101-106.\n"),
     "german-books": (
         "Veröffentlichungen\n"
         "Die Gesellschaft der Gesellschaft. Frankfurt am Main: Suhrkamp, 1997.\n"
@@ -332,7 +337,8 @@ _CV_LISTS = {
 @pytest.mark.parametrize("cv", sorted(_CV_LISTS))
 def test_a_cv_list_in_any_language_after_a_page_keeps_every_entry(page: Path, cv: str) -> None:
     """The list after a page's last anchor is found by its heading in any language (`Publicaciones`, `研究業績`,
-    `Veröffentlichungen`), and each of its entries is a record of its own, read as citations."""
+    `Veröffentlichungen`), or by its first number when it has none, and each of its entries is a record of its
+    own, read as citations."""
     text = _text(page)
     alone = _records(text)
     listed = _records(_CV_LISTS[cv])

@@ -409,6 +409,13 @@ def _headed(lines: Sequence[str], top: int) -> bool:
     return False
 
 
+def _opens_numbering(line: str) -> bool:
+    """Whether a line is the first entry of a numbered list (`[1] …`, `1. …`, `(1) …`): a list pasted with no
+    heading of its own starts there."""
+    m = _MARKER.match(line)
+    return m is not None and re.fullmatch(r"[\[(]?1[.)\]]\s*", m.group(0)) is not None
+
+
 def _footer_over_heading(lines: Sequence[str], top: int) -> bool:
     """Whether lines[top], a menu or footer (`Show more`), is followed by a few short lines with a CV's title
     and then a section heading: the page's footer, and the list's own title (`Help Privacy Terms`, `Lebenslauf
@@ -428,12 +435,14 @@ def _footer_over_heading(lines: Sequence[str], top: int) -> bool:
 def _lead(before: Sequence[str], anchor: str) -> int:
     """A reference list at the end of a page's lines (those after the page's last anchor): from its first
     heading, menu or markdown heading whose next entry reads as a citation (the lines right after the page's
-    anchor end its last record, which may read as a citation too), with a short title right above; else 0.
+    anchor end its last record, which may read as a citation too), with a short title right above, or from an
+    entry numbered 1 (`[1] …`) when it has no heading; else 0.
     With an `anchor` (a line of the page's layout that comes next: a `PMID:` line under a citation), the list
     holds that line, and only a list under a heading of its own (`Selected Publications`) counts: a page's
     records have menus and counts between them too."""
     for top in range(len(before) - 1):
-        if not _is_list_top(before[top]) or (top and _is_list_top(before[top - 1])):
+        numbered = not _is_list_top(before[top]) and _opens_numbering(before[top])
+        if not (numbered or _is_list_top(before[top])) or (top and _is_list_top(before[top - 1])):
             continue
         if anchor and not _headed(before, top):
             continue
@@ -448,8 +457,8 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         if (cv := next((i for i in range(top - 1, max(-1, top - 1 - _CV_TITLE_REACH), -1)
                         if len(before[i]) <= _TITLE_MAX and _CV_TITLE.search(before[i])), None)) is not None:
             top = cv  # `Curriculum Vitae — Jane Doe, PhD` and the line or two under it (`Professor of …`)
-        elif above and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and not any(
-                ch.isdigit() or ch in ".,;:" for ch in above):
+        elif above and not numbered and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and (
+                not any(ch.isdigit() or ch in ".,;:" for ch in above)):
             top -= 1
             while top and _is_chrome(before[top - 1]):
                 top -= 1
