@@ -269,3 +269,65 @@ def test_a_cv_that_cites_pmids_is_a_citation_list_not_a_pubmed_page() -> None:
     assert detect(text)[0] == "citation-list"
     works = parse(text, "cv.txt", date(2026, 1, 1)).works
     assert [(w.pmid, w.year) for w in works] == [("22745249", 2012), ("25430774", 2014), ("23287718", 2013)]
+
+
+def test_section_headings_in_other_languages_give_their_entries_a_type() -> None:
+    text = _text(
+        "Monographien",
+        "Ökologische Kommunikation. Opladen: Westdeutscher Verlag, 1986.",
+        "Beiträge in Sammelbänden",
+        "Luhmann, N. (1991). Wie lassen sich latente Strukturen beobachten? In P. Watzlawick & P. Krieg (Hrsg.), "
+        "Das Auge des Betrachters (S. 61–74). München: Piper.",
+        "Articles dans des revues à comité de lecture",
+        "Banerjee, A. V., & Duflo, E. (2007). The economic lives of the poor. Journal of Economic Perspectives, "
+        "21(1), 141–168.",
+        "会议论文",
+        "[1] He K, Zhang X, Ren S, et al. Deep residual learning for image recognition[C]//Proceedings of the IEEE "
+        "Conference on Computer Vision and Pattern Recognition. Las Vegas: IEEE, 2016: 770-778.",
+    )
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.year, w.type) for w in works] == [
+        (1986, "book"), (1991, "incollection"), (2007, "article"), (2016, "inproceedings")]
+
+
+def test_entries_in_german_or_french_quotes_on_consecutive_lines_are_two_works() -> None:
+    text = _text(
+        "Zeitschriftenaufsätze",
+        "„Die Autopoiesis des Bewußtseins.“ Soziale Welt 36, Nr. 4 (1985): 402–446.",
+        "„Die Unwahrscheinlichkeit der Kommunikation.“ Soziale Welt 32, Nr. 1 (1981): 26–35.",
+        "« Les structures élémentaires de la parenté. » Revue française de sociologie 1, no. 2 (1960) : 45–60.",
+    )
+    works = parse(text, "cv.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.year) for w in works] == [
+        ("Die Autopoiesis des Bewußtseins", 1985), ("Die Unwahrscheinlichkeit der Kommunikation", 1981),
+        ("Les structures élémentaires de la parenté", 1960)]
+
+
+@pytest.mark.parametrize(("text", "title", "venue"), [
+    ("Die Gesellschaft der Gesellschaft. Frankfurt am Main: Suhrkamp, 1997.", "Die Gesellschaft der Gesellschaft",
+     "Frankfurt am Main: Suhrkamp"),
+    ("Ökologische Kommunikation. Opladen: Westdeutscher Verlag, 1986.", "Ökologische Kommunikation",
+     "Opladen: Westdeutscher Verlag"),
+])
+def test_a_book_title_shaped_like_a_name_is_a_title_when_only_its_imprint_follows(
+        text: str, title: str, venue: str) -> None:
+    fields = split_reference(text)
+    assert (fields.title, fields.authors, fields.year, fields.venue) == (title, (), int(text[-5:-1]), venue)
+
+
+def test_the_splitters_cheap_heading_test_passes_every_heading_the_fallback_reads() -> None:
+    """layouts.may_head_list gates the fallback's lead at a page's anchors: it must pass every line the fallback
+    reads as a worded section heading (menus with runs of spaces, compounds, other scripts)."""
+    from pathlib import Path
+
+    from scholarcli.layouts import may_head_list
+    from scholarcli.layouts.citations import _is_worded_heading
+
+    root = Path(__file__).resolve().parent
+    lines = [line.strip() for path in [*root.rglob("*.txt"), *(root.parent / "seeds").glob("*.txt")]
+             for line in path.read_text("utf-8", errors="replace").split("\n")]
+    lines += ["Research   News   Publications   Contact", "Publikationsliste", "Beiträge in Sammelbänden",
+              "«Articles»", "Peer-reviewed journal articles", "研究業績", "학술 논문", "Chapitres d'ouvrages"]
+    headings = [line for line in lines if line and _is_worded_heading(line)]
+    assert len(headings) > 100
+    assert [line for line in headings if not may_head_list([line])] == []

@@ -291,11 +291,62 @@ def test_a_reference_list_between_two_pages_is_a_part_of_its_own() -> None:
         (w.title, w.sources[0].layout) for part in alone for w in part]
 
 
-def test_a_pmid_line_in_a_cv_list_does_not_make_it_a_pubmed_page() -> None:
-    """A CV's reference list may carry `PMID:` lines, PubMed's anchor: before a PubMed page, the list is still
-    a part of its own, read as citations (after one it is a known gap: tests/segments_known_gaps.txt)."""
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["list-then-pubmed", "pubmed-then-list"])
+def test_a_pmid_line_in_a_cv_list_does_not_make_it_a_pubmed_page(order: tuple[int, int]) -> None:
+    """A CV's reference list may carry `PMID:` lines, PubMed's anchor: before or after a PubMed page, the list
+    is still a part of its own, read as citations (after one, from its own heading: `Selected Publications`)."""
     pages = [PAGES / "citation-list" / "biology_bulleted_vancouver_apa.txt", PAGES / "pubmed" / "crispr_biologist.txt"]
-    _assert_glued_as_alone(pages, authors=False)
+    _assert_glued_as_alone([pages[i] for i in order], authors=False)
+
+
+def test_abstract_lines_in_a_cv_list_after_an_arxiv_listing_stay_in_the_list() -> None:
+    """`Abstract:` lines are an arXiv listing's anchor; a lab's list with abstracts under its entries, pasted
+    after a listing, keeps its entries (they were read as the listing's last record)."""
+    _assert_glued_as_alone([PAGES / "arxiv-listing" / "bepler_search_chrome_copy.txt",
+                            PAGES / "citation-list" / "cs_ieee_entries_with_abstracts.txt"])
+
+
+#: CV lists as they are pasted after a page: headings in other languages, numbered or not, any style.
+_CV_LISTS = {
+    "spanish-apa": (
+        "Curriculum vitae — Santiago Ramón y Cajal\nPublicaciones seleccionadas\n\nArtículos\n"
+        "Ramón y Cajal, S. (1888). Estructura de los centros nerviosos de las aves. Revista Trimestral de "
+        "Histología Normal y Patológica, 1(1), 1–10.\n"
+        "Ramón y Cajal, S. (1894). The Croonian Lecture: La fine structure des centres nerveux. Proceedings of "
+        "the Royal Society of London, 55, 444–468.\n"),
+    "japanese-vancouver": (
+        "研究業績\n"
+        "1. Takahashi K, Yamanaka S. Induction of pluripotent stem cells from mouse embryonic and adult fibroblast "
+        "cultures by defined factors. Cell. 2006;126(4):663-676.\n"
+        "2. Takahashi K, Tanabe K, Ohnuki M, et al. Induction of pluripotent stem cells from adult human "
+        "fibroblasts by defined factors. Cell. 2007;131(5):861-872.\n"),
+    "numbered-no-heading": (
+        "[1] Okita K, Ichisaka T, Yamanaka S. Generation of germline-competent induced pluripotent stem cells. "
+        "Nature. 2007;448(7151):313-317.\n"
+        "[2] Nakagawa M, Koyanagi M, Tanabe K, et al. Generation of induced pluripotent stem cells without Myc from "
+        "mouse and human fibroblasts. Nat Biotechnol. 2008;26(1):101-106.\n"),
+    "german-books": (
+        "Veröffentlichungen\n"
+        "Die Gesellschaft der Gesellschaft. Frankfurt am Main: Suhrkamp, 1997.\n"
+        "Ökologische Kommunikation. Opladen: Westdeutscher Verlag, 1986.\n"
+        "„Die Autopoiesis des Bewußtseins.“ Soziale Welt 36, Nr. 4 (1985): 402–446.\n"),
+}
+
+
+@pytest.mark.parametrize("page", [SEEDS / "001_b8832e2ac9d70d9f.txt", PAGES / "orcid" / "crispr_biologist.txt",
+                                  PAGES / "pubmed" / "crispr_biologist.txt"], ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("cv", sorted(_CV_LISTS))
+def test_a_cv_list_in_any_language_after_a_page_keeps_every_entry(page: Path, cv: str) -> None:
+    """The list after a page's last anchor is found by its heading in any language (`Publicaciones`, `研究業績`,
+    `Veröffentlichungen`), or by its first number when it has none, and each of its entries is a record of its
+    own, read as citations."""
+    text = _text(page)
+    alone = _records(text)
+    listed = _records(_CV_LISTS[cv])
+    assert len(listed) >= 2
+    works = _records(text + "\n" + _CV_LISTS[cv], shift=len(text.split("\n")))
+    assert _without_lines(works) == _without_lines(alone + listed)
+    assert {s["layout"] for w in works[len(alone):] for s in w["sources"]} == {FALLBACK}
 
 
 def test_a_publications_heading_over_a_cv_list_is_no_second_semantic_scholar_page() -> None:

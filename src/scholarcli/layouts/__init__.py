@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts.base import Boundaries, LayoutModule
+from scholarcli.normalise.vocab import (
+    LIST_HEADING_CJK,
+    LIST_HEADING_ENDINGS,
+    LIST_HEADING_MAX_CHARS,
+    LIST_HEADING_MAX_WORDS,
+    LIST_HEADING_OPENINGS,
+    LIST_HEADING_PHRASES,
+    LIST_HEADING_WORDS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -183,6 +192,31 @@ def may_be_list(lines: Iterable[str], least: int = 2, within: int = 1 << 20) -> 
             if count >= least:
                 return True
     return count >= least
+
+
+#: ASCII punctuation to spaces, so that a line's words are its runs of letters and digits.
+_PUNCTUATION = str.maketrans({ch: " " for ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+#: The words that can show a heading (LIST_HEADING_WORDS and the last word of each phrase).
+_HEADING_TOKENS = LIST_HEADING_WORDS | {phrase.replace("-", " ").split()[-1] for phrase in LIST_HEADING_PHRASES}
+
+
+def may_head_list(lines: Iterable[str]) -> bool:
+    """A cheap test that lines can hold a reference list's section heading (`Selected Publications`, `发表论文`):
+    a short line, with no stop at its end, that has a heading word (normalise.vocab; the fallback decides). The
+    page splitter asks it at a page's anchors, so that a list holding such an anchor (a `PMID:` line) is found
+    without loading the fallback for every page: a few string operations a line, no pattern."""
+    for line in lines:
+        if not line or line[-1] in ".,;" or len(line) > LIST_HEADING_MAX_CHARS or (
+                line.count(" ") >= LIST_HEADING_MAX_WORDS and len(line.split()) > LIST_HEADING_MAX_WORDS):
+            continue
+        if not line.isascii() and any(word in line for word in LIST_HEADING_CJK):
+            return True
+        for word in line.casefold().translate(_PUNCTUATION).split():
+            word = word.strip("«»“”„‘’‚–—·•…")
+            if word in _HEADING_TOKENS or word.endswith(LIST_HEADING_ENDINGS) or (
+                    word.startswith(LIST_HEADING_OPENINGS)):
+                return True
+    return False
 
 
 def _list_before(found: str, opening: list[str], anchor: int) -> bool:

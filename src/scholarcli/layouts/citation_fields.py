@@ -439,9 +439,11 @@ def split_reference(raw: str) -> Fields:
             year_gap = _YEAR_CHUNK.fullmatch(before[names.end:].rstrip())
             names = names if year_gap else None
     if (
-        names is not None and names.form == "given" and text[names.end:].startswith(":")
-        and not any("." in name for name in names.names) and (book := _book_first(text)) is not None
-    ):  # `Cultural Memory and Western Civilization: Functions, Media, Archives. Cambridge: CUP, 2011.`
+        names is not None and names.form == "given" and not any("." in name for name in names.names)
+        and (text[names.end:].startswith(":") or _imprint_follows(text, names.end))
+        and (book := _book_first(text)) is not None
+    ):  # `Cultural Memory and Western Civilization: Functions, Media, Archives. Cambridge: CUP, 2011.`, or
+        # `Die Gesellschaft der Gesellschaft. Frankfurt am Main: Suhrkamp, 1997.`: a title, as no title follows
         return _with_ids(book, doi, arxiv_id, in_press, lead_year, pmid)
     if names is not None and (flipped := _title_first(text, names)) is not None:
         return _with_ids(flipped, doi, arxiv_id, in_press, lead_year, pmid)
@@ -518,6 +520,13 @@ _IMPRINT = re.compile(
 )
 
 
+def _imprint_follows(text: str, pos: int) -> bool:
+    """Whether what follows `text[:pos]` (read as names) is the imprint alone (`. Place: Publisher, Year.`): the
+    words were a book's title, for a citation has a title between its names and its imprint."""
+    m = _IMPRINT.match(text)
+    return m is not None and m.end("title") >= pos - 1 and not text[pos:m.start("imprint")].strip(" .")
+
+
 def _book_first(text: str) -> Fields | None:
     """A book listed title first with its imprint (`Place: Publisher, Year`) and no authors."""
     if (m := _IMPRINT.match(text)) is None:
@@ -542,6 +551,13 @@ def _gbt7714(text: str) -> Fields | None:
     rest = m.group("rest")
     venue = re.split(r"[,，]\s*(?=" + YEAR + r")|\.\s", rest, maxsplit=1)[0].strip(" .,")
     return Fields(_title(m.group("title")), authors, truncated, _year(rest), venue or None)
+
+
+def nameless_shape(text: str) -> bool:
+    """Whether a reference has a shape that reads as one with no names in front: GB/T 7714 (`周志华. 机器学习[M].
+    北京: 清华大学出版社, 2016.`, its type code closing the title) or a book on its author's own list, title
+    first and imprint last (`Title. München: C.H. Beck, 1999.`)."""
+    return bool(_GBT7714.match(text) or _IMPRINT.match(text))
 
 
 def _with_ids(

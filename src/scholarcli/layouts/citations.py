@@ -21,9 +21,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scholarcli.layouts.base import Boundaries, never, split_authors
-from scholarcli.layouts.citation_fields import YEAR, read_names, split_reference
+from scholarcli.layouts.citation_fields import YEAR, nameless_shape, read_names, split_reference
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
-from scholarcli.normalise.vocab import SNIFF_LINES
+from scholarcli.normalise.vocab import (
+    LIST_HEADING_CJK,
+    LIST_HEADING_ENDINGS,
+    LIST_HEADING_MAX_CHARS,
+    LIST_HEADING_MAX_WORDS,
+    LIST_HEADING_OPENINGS,
+    LIST_HEADING_PHRASES,
+    LIST_HEADING_WORDS,
+    SNIFF_LINES,
+)
 
 NAME = "citation-list"
 SUMMARY = "Publication list from a CV or lab page: numbered, bulleted or plain citations (also the fallback)"
@@ -42,12 +51,16 @@ _LABEL = re.compile(
     r"^(?:\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?|(?P<plain>Abstract|Summary|TL;?DR)\s*:)\s*(?P<value>.*)$"
 )
 _HEADING_WORDS = re.compile(
-    r"\b(?:publications?|papers?|articles?|journals?|conferences?|proceedings|workshops?|books?|chapters?|"
-    r"monographs?|preprints?|manuscripts?|theses|thesis|dissertations?|reports?|patents?|reviews?|"
-    r"submitted|in\s+preparation|under\s+review|working\s+papers?|editorials?|abstracts?|posters?|talks?|"
-    r"presentations?|bibliography|refereed|peer[- ]reviewed)\b",
+    r"\b(?:" + "|".join(sorted((*LIST_HEADING_WORDS, *(p.replace(" ", r"\s+").replace("-", "[- ]")
+                                                      for p in LIST_HEADING_PHRASES)), key=len, reverse=True))
+    + r")\b|(?:" + "|".join(LIST_HEADING_ENDINGS) + r")\b|\b(?:" + "|".join(LIST_HEADING_OPENINGS) + ")|"
+    + "|".join(LIST_HEADING_CJK),
     re.IGNORECASE,
 )
+#: A heading in Chinese, Japanese or Korean is short: a line of those scripts with a heading word is a sentence
+#: when it is longer than this (characters).
+_CJK_HEADING_MAX = 16
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _YEAR_HEADING = re.compile(rf"^(?:{YEAR}|{YEAR}\s*[-–—]\s*(?:{YEAR}|today|present|now))\s*:?$", re.IGNORECASE)
 _CHROME = re.compile(
     r"^(?:home|contact|about(?: me)?|menu|search|news|people|team|members|research|teaching|cv|blog|links?|"
@@ -61,6 +74,8 @@ _CHROME = re.compile(
     r"(?:(?:export|cite|citation|download)\s*:?\s*)?(?:(?:bibtex|ris|rtf|tagged|xml|endnote|csv|marc)\b[\s|,·]*)+)\.?$",
     re.IGNORECASE,
 )
+#: A citation count on a results page (`Cited by: 2210 articles`): chrome, not a heading.
+_CITED_BY = re.compile(r"^(?:cited by|times cited)\s*:?\s*\d", re.IGNORECASE)
 #: The head of a results page or list (`Showing 1-20 of 96 results for …`, `Items where Author is …`): page
 #: chrome, and the start of a new list, so the section heading above it no longer holds.
 _RESULTS = re.compile(
@@ -84,26 +99,33 @@ _SIGNAL = re.compile(
 _VENUE_CUE = re.compile(
     r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProc(?:eedings)?\b|\bJournal\b|\bConf(?:erence)?\b|\bTrans(?:actions)?\b|"
     r"\bvol\.|\bpp\.|\bpages\b|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bPress\b|\bRev(?:iew)?\b|"
-    r"\bLett(?:ers)?\b|\bUniversity\b|\bpreprint\b|\bSci(?:ence|\.)?\b|[“\"][^”\"]{8,}[”\"])",
+    r"\bLett(?:ers)?\b|\bUniversity\b|\bpreprint\b|\bSci(?:ence|\.)?\b|[“\"„][^”\"“]{8,}[”\"“]|«[^»]{8,}»)",
 )
 _STRONG_CUE = re.compile(
     r"(?:\bIn\s*:|\b[Ii]n\s+Proc|\bProceedings\b|\bJournal\b|\bConference\b|\bTrans\.|\bTransactions\b|"
     r"\bvol\.|\bpp\.|\bpages\s+\d|\d+\s*\(\d+\)|\d+\s*:\s*\d+|\bWorkshop\b|\bSymposium\b|\bpreprint\b|"
-    r"\b10\.\d{4,9}/|\barXiv\s*:|[“\"][^”\"]{8,}[”\"])",
+    r"\b10\.\d{4,9}/|\barXiv\s*:|[“\"„][^”\"“]{8,}[”\"“]|«[^»]{8,}»)",  # quoted titles, also German, French
 )
+#: A section heading's work type, first match wins (English, then German, French, Spanish, Portuguese, Italian,
+#: Dutch, Chinese, Japanese, Korean words; `Aufsätze in Sammelbänden` are chapters, `… in Zeitschriften` articles).
 _TYPES = (
-    (re.compile(r"preprint|working paper|submitted|under review|in preparation|manuscript", re.I), "preprint"),
-    (re.compile(r"conference|proceedings|workshop|symposi", re.I), "inproceedings"),
-    (re.compile(r"chapter", re.I), "incollection"),
-    (re.compile(r"\bbooks?\b|monograph", re.I), "book"),
-    (re.compile(r"journal|articles?\b", re.I), "article"),
-    (re.compile(r"thes[ie]s|dissertation", re.I), "thesis"),
-    (re.compile(r"patent", re.I), "patent"),
-    (re.compile(r"report", re.I), "report"),
+    (re.compile(r"preprint|working paper|submitted|under review|in preparation|manuscript|eingereicht|"
+                r"in vorbereitung|soumis|en préparation|预印本", re.I), "preprint"),
+    (re.compile(r"conference|proceedings|workshop|symposi|konferenz|tagung|kongress|colloque|congr[eè]s|actes|"
+                r"conf[ée]rence|congreso|ponencia|anais|\batti\b|convegn|会议|會議|学会", re.I), "inproceedings"),
+    (re.compile(r"chapter|kapitel|sammelb|buchbeitr|chapitre|cap[ií]tulo|capitol|hoofdstuk", re.I), "incollection"),
+    (re.compile(r"\bbooks?\b|monogra(?:ph|fi)|bücher|\bbuch\b|ouvrages?|\blibros?\b|\blivros?\b|\blibri\b|"
+                r"boeken|专著|專著|著作|编著|著書|저서", re.I), "book"),
+    (re.compile(r"journal|articles?\b|zeitschrift|aufsätze|artikel|revues?\b|revistas?|art[ií]culos|artigos|"
+                r"articoli|peri[óo]dicos|期刊", re.I), "article"),
+    (re.compile(r"thes[ie]s|dissertation|thèses?|\btesis\b|\btesi\b|proefschrift|habilitation|学位论文", re.I),
+     "thesis"),
+    (re.compile(r"patent|brevet|专利|特許", re.I), "patent"),
+    (re.compile(r"report|bericht|rapport|informe|relatório|报告", re.I), "report"),
 )
 #: An entry longer than this (characters) is not one citation: a paragraph, or lines run together.
 CITATION_MAX = 2000
-_HEADING_MAX_WORDS = 8
+_HEADING_MAX_WORDS = LIST_HEADING_MAX_WORDS
 _PROSE_MIN_WORDS = 6
 _PARAGRAPH_WORDS = 10
 
@@ -172,10 +194,13 @@ def _is_heading(text: str) -> bool:
     if _YEAR_HEADING.match(text):
         return True
     words = text.split()
-    if len(words) > _HEADING_MAX_WORDS or len(text) > 70 or text.endswith((".", ",", ";")) or ". " in text:
+    if len(words) > _HEADING_MAX_WORDS or len(text) > LIST_HEADING_MAX_CHARS or text.endswith((".", ",", ";")) or (
+            ". " in text):
         return False
-    if not _HEADING_WORDS.search(text):
+    if not _HEADING_WORDS.search(text) or _CITED_BY.match(text):
         return False
+    if _CJK.search(text) and (len(text) > _CJK_HEADING_MAX or text.endswith(("。", "，", "；"))):
+        return False  # a sentence of a page in Chinese, Japanese or Korean, not a heading
     return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
 
 
@@ -187,7 +212,7 @@ def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
 
 def _is_chrome(text: str) -> bool:
     """Navigation, buttons and footers: `Home`, `Home | People`, `© 2024 …`, `Last updated: …`."""
-    if _CHROME.match(text) or _NAV.match(text) or _RESULTS.match(text):
+    if _CHROME.match(text) or _NAV.match(text) or _RESULTS.match(text) or _CITED_BY.match(text):
         return True
     return len(text.split()) <= 12 and bool(re.search(r"©|\ball rights reserved\b", text, re.IGNORECASE))
 
@@ -196,7 +221,7 @@ def _is_start(text: str) -> bool:
     """Whether an unmarked line can open a citation (not a continuation such as `pp. 1-14` or `in Proc.`)."""
     if re.match(r"\((?:with|joint with|jointly with|mit|avec|con|com)\s", text, re.IGNORECASE):
         return True  # `(with Jan Assmann) “Das Gestern im Heute …”`: co-authors set in front, as CVs do
-    return bool(re.match(r"[\"“‘]|[^\W\d_]", text)) and (text[0].isupper() or text[0] in "\"“‘") and not re.match(
+    return bool(re.match(r"[\"“‘„«]|[^\W\d_]", text)) and (text[0].isupper() or text[0] in "\"“‘„«") and not re.match(
         r"(?:In(?::|\s+(?:[Pp]roc|the\b|[A-Z]{2,}|[a-z]))|Proc|Journal|Vol|pp\b|Pages|Springer|IEEE|ACM|Elsevier|"
         r"Association|doi|DOI|https?:|arXiv)",
         text,
@@ -320,10 +345,11 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
 
 def _has_evidence(text: str) -> bool:
     """Whether an entry reads as a citation: a year or identifier, and names in front, a quoted title, an
-    identifier, or a venue's marks (`In Proc.`, `Journal`, `vol.`, `pp.`, `12(3)`, `12:45`)."""
+    identifier, a venue's marks (`In Proc.`, `Journal`, `vol.`, `pp.`, `12(3)`, `12:45`), or a shape that needs
+    no names in front (a GB/T 7714 type code, a book's imprint last)."""
     if not _SIGNAL.search(text):
         return False
-    return bool(read_names(text) or _STRONG_CUE.search(text))
+    return bool(read_names(text) or _STRONG_CUE.search(text) or nameless_shape(text))
 
 
 def sniff(text: str) -> float:
@@ -352,18 +378,75 @@ def tally(text: str) -> tuple[int, int]:
 #: The longest line taken for a list's title (`Genome Engineering Group`: no digits, no stops) above its menu
 #: or headings.
 _TITLE_MAX = 70
+#: A CV's or personal page's title (`Curriculum Vitae — Jane Doe, PhD`, `Lebenslauf`, `个人主页`), taken with the
+#: list under it from up to _CV_TITLE_REACH lines above the list's heading, whatever its digits and stops.
+_CV_TITLE = re.compile(
+    r"\b(?:curriculum\s+vitae|cv|vita|résumé|resume|lebenslauf|currículum|curriculum|homepage|home\s+page|"
+    r"page\s+personnelle|persönliche\s+seite)\b|个人主页|个人简历|简历|履歴書|個人主頁|이력서",
+    re.IGNORECASE,
+)
+_CV_TITLE_REACH = 3
 
 
 def _is_list_top(line: str) -> bool:
     return bool(_is_heading(line) or _is_chrome(line) or _MD_HEADING.match(line))
 
 
+def _is_worded_heading(line: str) -> bool:
+    """A section heading in words (`Selected Publications`, `## Articles`), not a bare year (which may be a
+    page's cell or item number)."""
+    text = line.lstrip("# ") if _MD_HEADING.match(line) else line
+    return _is_heading(text) and not _YEAR_HEADING.match(text)
+
+
+def _headed(lines: Sequence[str], top: int) -> bool:
+    """Whether the run of list tops (menus, headings) from lines[top] holds a section heading in words."""
+    for line in lines[top:]:
+        if _is_worded_heading(line):
+            return True
+        if not _is_list_top(line):
+            return False
+    return False
+
+
+def _opens_numbering(line: str) -> bool:
+    """Whether a line is the first entry of a numbered list (`[1] …`, `1. …`, `(1) …`): a list pasted with no
+    heading of its own starts there."""
+    m = _MARKER.match(line)
+    return m is not None and re.fullmatch(r"[\[(]?1[.)\]]\s*", m.group(0)) is not None
+
+
+def _footer_over_heading(lines: Sequence[str], top: int) -> bool:
+    """Whether lines[top], a menu or footer (`Show more`), is followed by a few short lines with a CV's title
+    and then a section heading: the page's footer, and the list's own title (`Help Privacy Terms`, `Lebenslauf
+    — N. N. (1927–1998)`), which can read as a citation: the list starts at that title, not at the footer."""
+    if _is_heading(lines[top]) or _MD_HEADING.match(lines[top]):
+        return False
+    titled = False
+    for line in lines[top + 1: top + 2 + _CV_TITLE_REACH]:
+        if _is_list_top(line):
+            return titled and _is_worded_heading(line)
+        if len(line) > _TITLE_MAX or _MARKER.match(line):
+            return False
+        titled = titled or _CV_TITLE.search(line) is not None
+    return False
+
+
 def _lead(before: Sequence[str], anchor: str) -> int:
     """A reference list at the end of a page's lines (those after the page's last anchor): from its first
     heading, menu or markdown heading whose next entry reads as a citation (the lines right after the page's
-    anchor end its last record, which may read as a citation too), with a short title right above; else 0."""
+    anchor end its last record, which may read as a citation too), with a short title right above, or from an
+    entry numbered 1 (`[1] …`) when it has no heading; else 0.
+    With an `anchor` (a line of the page's layout that comes next: a `PMID:` line under a citation), the list
+    holds that line, and only a list under a heading of its own (`Selected Publications`) counts: a page's
+    records have menus and counts between them too."""
     for top in range(len(before) - 1):
-        if not _is_list_top(before[top]) or (top and _is_list_top(before[top - 1])):
+        numbered = not _is_list_top(before[top]) and _opens_numbering(before[top])
+        if not (numbered or _is_list_top(before[top])) or (top and _is_list_top(before[top - 1])):
+            continue
+        if anchor and not _headed(before, top):
+            continue
+        if _footer_over_heading(before, top):
             continue
         first = next((item for item in _segment(before[top:]) if item.text), None)
         if first is None or not (first.labels or _has_evidence(first.text)):
@@ -371,8 +454,11 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         if _YEAR_HEADING.match(before[top]) and (rest := _lead(before[top + 1:], anchor)) >= 2:
             return rest  # a bare year is the page's last record's cell (Scholar's), when a list top follows
         above = before[top - 1] if top else ""
-        if above and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and not any(
-                ch.isdigit() or ch in ".,;:" for ch in above):
+        if (cv := next((i for i in range(top - 1, max(-1, top - 1 - _CV_TITLE_REACH), -1)
+                        if len(before[i]) <= _TITLE_MAX and _CV_TITLE.search(before[i])), None)) is not None:
+            top = cv  # `Curriculum Vitae — Jane Doe, PhD` and the line or two under it (`Professor of …`)
+        elif above and not numbered and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and (
+                not any(ch.isdigit() or ch in ".,;:" for ch in above)):
             top -= 1
             while top and _is_chrome(before[top - 1]):
                 top -= 1

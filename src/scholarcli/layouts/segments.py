@@ -14,10 +14,13 @@ held back with the lines before it, so that an exclusive anchor of the other lay
 its `lead`. The lines after a page's last anchor are handed to the citation-list fallback as a part of their
 own when they end in a reference list (by the fallback's `lead`; looked at only where the page ends, before
 another page, or after HOLD_LINES lines without an anchor); the lines the current layout's `tail` keeps for its
-last record (ResearchGate's authors line under its last anchor) are never the list's. After M is rejected
-at an anchor, M's later anchors in the looked-ahead window are checked only where the text from them could
-read as M. Lines that end with a layout's glued opener are split in two first. The fallback (citation-list)
-is beaten by any layout whose sniff clears the threshold, as in detection.
+last record (ResearchGate's authors line under its last anchor) are never the list's. A list can hold a line
+that is an anchor of the page before it (a `PMID:` line under a CV's citation): at each anchor, the held lines
+are looked at when one of them could head a list (`layouts.may_head_list`, a cheap test), and a list under a
+heading of its own that reads as citations through the look-ahead window is split off there, the anchor's line
+with it. After M is rejected at an anchor, M's later anchors in the looked-ahead window are checked only where
+the text from them could read as M. Lines that end with a layout's glued opener are split in two first. The
+fallback (citation-list) is beaten by any layout whose sniff clears the threshold, as in detection.
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
 inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
 are safe that way).
@@ -30,6 +33,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from scholarcli.layouts import (
     DETECT_THRESHOLD,
@@ -39,6 +43,7 @@ from scholarcli.layouts import (
     Layout,
     get,
     may_be_list,
+    may_head_list,
 )
 from scholarcli.layouts.base import never
 
@@ -219,6 +224,14 @@ class Splitter:
                     yield hand(held.popleft())
                 self.next_layout = current.name
                 return
+            if ours and not shared and detect and (cut := self._list_through(current, held, item, last)) is not None:
+                self.pending.appendleft(item)  # a reference list one of whose lines is the page's anchor (`PMID:`)
+                while len(held) > cut:
+                    self.pending.appendleft(held.pop())
+                while held:
+                    yield hand(held.popleft())
+                self.next_layout = FALLBACK
+                return
             if ours and not shared:  # a line another layout claims too is held: it may open that layout's page
                 while held:
                     yield hand(held.popleft())
@@ -259,12 +272,25 @@ class Splitter:
         cut, lines = found
         return cut if _reads_as_list(current, "\n".join(lines)) else None
 
+    def _list_through(self, current: Layout, held: deque[_Item], item: _Item, last: str | None) -> int | None:
+        """Index in `held` where a reference list starts (its heading, then a citation) of which `item`, an anchor
+        of the current layout, is a line (a `PMID:` or `Abstract:` line under a citation), when the text from
+        there through the look-ahead window reads as citations and not as the current layout; else None."""
+        if len(held) < 2 or not may_head_list(text.strip() for _, text in islice(held, len(held) - 1)):
+            return None  # at every anchor of a page: no line that could head a list (with a citation after it)
+        found = self._list_top(current, held, 2, 1, last, item[1].strip())
+        if found is None:
+            return None
+        window, _ = self._window(current, held, found[0], item)
+        return found[0] if _reads_as_list(current, "\n".join(window)) else None
+
     def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int,
-                  last: str | None = None) -> tuple[int, list[str]] | None:
+                  last: str | None = None, anchor: str = "") -> tuple[int, list[str]] | None:
         """Where in `held` a reference list starts by the fallback's `lead` (its heading or menu, with a
         citation after it), and its lines; None unless `held` has `least` non-blank lines, `marks` of them with
         a year, DOI or arXiv mark. When `held` follows the current layout's anchor `last`, the lines its `tail`
-        keeps for the page's last record are left out of the list."""
+        keeps for the page's last record are left out of the list. With `anchor` (the current layout's line that
+        comes next), a list that holds that line."""
         if not self.detect or current.name == FALLBACK or current.boundaries is None:
             return None
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
@@ -275,9 +301,9 @@ class Splitter:
             return None
         lines = [held[i][1].strip() for i in positions]
         own = max(0, min(len(lines), current.boundaries.tail(last, lines))) if last is not None else 0
-        lead = max(0, min(len(lines) - own, fallback.boundaries.lead(lines[own:], "")))
+        lead = max(0, min(len(lines) - own, fallback.boundaries.lead(lines[own:], anchor)))
         if own and lead != len(lines) - own:  # no list right after the record's lines: they were no record's
-            own, lead = 0, max(0, min(len(lines), fallback.boundaries.lead(lines, "")))
+            own, lead = 0, max(0, min(len(lines), fallback.boundaries.lead(lines, anchor)))
         if lead < 2:
             return None
         return positions[len(lines) - lead], lines[-lead:]

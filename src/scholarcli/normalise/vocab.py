@@ -94,6 +94,41 @@ def csl_type(work_type: str | None) -> str | None:
     return row[1] if row else None
 
 
+
+#: The words of a reference list's section headings (`Journal Articles`, `Publications 2024`, `Monographien`,
+#: `发表论文`), lower case: a CV's list is found after a page by a heading of its own, and its entries take their
+#: type from it. English, German, French, Spanish, Portuguese, Italian and Dutch words, each inflection spelled
+#: out; a heading holds one as a word of its own.
+LIST_HEADING_WORDS = frozenset(("""
+    publication publications paper papers article articles journal journals conference conferences proceedings
+    workshop workshops book books chapter chapters monograph monographs preprint preprints manuscript manuscripts
+    theses thesis dissertation dissertations report reports patent patents review reviews submitted editorial
+    editorials abstract abstracts poster posters talk talks presentation presentations bibliography refereed
+    monographien monografien herausgeberschaften rezensionen vorträge
+    ouvrage ouvrages chapitre chapitres actes revue revues these thèse theses thèses travaux colloque colloques
+    conférence conférences rapport rapports brevet brevets
+    publicaciones artículos articulos libro libros capítulo capítulos capitulo capitulos ponencia ponencias
+    congreso congresos tesis revista revistas informe informes patente patentes
+    publicações publicacoes artigos livro livros periódicos periodicos anais
+    pubblicazioni articoli libri capitoli monografia monografie atti convegni
+    publicaties artikelen boeken hoofdstukken proefschrift
+""").split())
+#: Headings of two words, set apart by spaces (`Working Papers`, `Peer-reviewed`, `In preparation`).
+LIST_HEADING_PHRASES = ("in preparation", "under review", "working paper", "working papers", "peer reviewed",
+                        "peer-reviewed")
+#: German compounds end with a heading word (`Zeitschriftenaufsätze`, `Buchbeiträge`, `Schriftenverzeichnis`)
+#: or open with one (`Publikationsliste`, `Habilitationsschrift`).
+LIST_HEADING_ENDINGS = ("publikationen", "veröffentlichungen", "schriften", "aufsätze", "artikel", "beiträge",
+                        "kapitel", "bände", "bücher", "verzeichnis")
+LIST_HEADING_OPENINGS = ("publikations", "veröffentlichungs", "habilitation")
+#: Chinese, Japanese and Korean heading words: no spaces set them apart, so they count anywhere in a short line.
+LIST_HEADING_CJK = tuple(
+    "论文 論文 著作 专著 專著 编著 译著 著書 出版物 成果 业绩 業績 期刊 "
+    "会议 會議 学会 發表 发表 発表 专利 特許 教材 논문 저서 연구실적 학술".split())
+#: A section heading is short: at most this many characters (and words, below), with no stop at its end.
+LIST_HEADING_MAX_CHARS = 70
+LIST_HEADING_MAX_WORDS = 8
+
 #: Lines of a file's opening that a layout's sniffer reads: a few screens of any real page, and bounded so
 #: detection costs the same on a 100 MB dump as on one page.
 SNIFF_LINES = 5000
