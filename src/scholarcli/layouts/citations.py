@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from scholarcli.layouts.base import Boundaries, never, split_authors
 from scholarcli.layouts.citation_fields import YEAR, nameless_shape, read_names, split_reference
@@ -50,11 +51,28 @@ _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _LABEL = re.compile(
     r"^(?:\*\*\s*(?P<label>[A-Za-z ]{2,20}?)\s*:?\s*\*\*\s*:?|(?P<plain>Abstract|Summary|TL;?DR)\s*:)\s*(?P<value>.*)$"
 )
+#: The heading words and phrases of every language vocab names, as one alternation (longest first).
+_HEADING_WORD = "|".join(sorted((*LIST_HEADING_WORDS, *(p.replace(" ", r"\s+").replace("-", "[- ]")
+                                                       for p in LIST_HEADING_PHRASES)),
+                                key=len, reverse=True))
 _HEADING_WORDS = re.compile(
-    r"\b(?:" + "|".join(sorted((*LIST_HEADING_WORDS, *(p.replace(" ", r"\s+").replace("-", "[- ]")
-                                                      for p in LIST_HEADING_PHRASES)), key=len, reverse=True))
-    + r")\b|(?:" + "|".join(LIST_HEADING_ENDINGS) + r")\b|\b(?:" + "|".join(LIST_HEADING_OPENINGS) + ")|"
-    + "|".join(LIST_HEADING_CJK),
+    rf"\b(?:{_HEADING_WORD})\b|(?:" + "|".join(LIST_HEADING_ENDINGS) + r")\b|\b(?:" + "|".join(LIST_HEADING_OPENINGS)
+    + ")|" + "|".join(LIST_HEADING_CJK),
+    re.IGNORECASE,
+)
+#: A line that is a list's heading and nothing else (`Selected Publications`, `Publications 2004`, `Journal
+#: Articles:`, `Books and Chapters`), so it opens a list even right under an entry without its final stop:
+#: not a venue wrapped onto its own line (`Proceedings of the IEEE 2019`, `Journal of Political Economy`).
+_LIST_HEADING = re.compile(
+    rf"^(?:(?:selected|recent|other|invited|refereed|peer[- ]reviewed|journal|conference|book|group|lab|full|"
+    rf"complete|research|academic|scientific|and|&|{_HEADING_WORD})\s*)+"
+    rf"(?:\([^()]{{1,30}}\)|{YEAR}(?:\s*[-–—]\s*(?:{YEAR}|today|present|now))?)?\s*:?$",
+    re.IGNORECASE,
+)
+#: What such a heading lists (a line of venue words alone, `Proceedings` or `Conference 2019`, is none).
+_LISTED = re.compile(
+    r"\b(?:publications?|papers|articles|preprints|books|chapters|monographs|theses|dissertations|reports|"
+    r"patents|reviews|talks|posters|presentations|manuscripts|editorials|bibliography|working papers)\b",
     re.IGNORECASE,
 )
 #: A heading in Chinese, Japanese or Korean is short: a line of those scripts with a heading word is a sentence
@@ -126,8 +144,19 @@ _TYPES = (
 #: An entry longer than this (characters) is not one citation: a paragraph, or lines run together.
 CITATION_MAX = 2000
 _HEADING_MAX_WORDS = LIST_HEADING_MAX_WORDS
+#: The longest line taken for a list's title (`Genome Engineering Group`: no digits, no stops) above its menu
+#: or headings.
+_TITLE_MAX = 70
 _PROSE_MIN_WORDS = 6
 _PARAGRAPH_WORDS = 10
+
+
+class _Mark(NamedTuple):
+    parts: list[str]
+    labels: dict[str, str]
+    signal: bool
+    length: int
+    names_before: bool
 
 
 @dataclass(slots=True)
@@ -168,6 +197,14 @@ class _Entry:
         self.parts.append(part)
         self.names_before = names_line
 
+    def mark(self) -> _Mark:
+        """The entry as it is now, to go back to when the line read next shows that it was complete."""
+        return _Mark(list(self.parts), dict(self.labels), self.signal, self.length, self.names_before)
+
+    def restore(self, mark: _Mark) -> None:
+        """Go back to `mark`: the lines added since were the title of the next list."""
+        self.parts, self.labels, self.signal, self.length, self.names_before = mark
+
     @property
     def complete(self) -> bool:
         """Whether the entry already has what a citation ends with: a year or identifier, and a stop."""
@@ -189,19 +226,51 @@ def _is_names_line(text: str) -> bool:
     return not re.sub(r"^\s*[.,;]?\s*\([^()]*\)", "", text[names.end:]).strip(" .,;")
 
 
+#: A full stop that ends a sentence, not a name's initial (`Curriculum Vitae — Jennifer A. Doudna`).
+_SENTENCE = re.compile(r"(?<![\s.][A-Z])\. ")
+
+
 def _is_heading(text: str) -> bool:
     """`Journal Articles`, `Publications 2024`, `2023`, `Refereed Conference Papers:`: short, no sentence."""
     if _YEAR_HEADING.match(text):
         return True
     words = text.split()
     if len(words) > _HEADING_MAX_WORDS or len(text) > LIST_HEADING_MAX_CHARS or text.endswith((".", ",", ";")) or (
-            ". " in text):
+            _SENTENCE.search(text)):
         return False
     if not _HEADING_WORDS.search(text) or _CITED_BY.match(text):
         return False
     if _CJK.search(text) and (len(text) > _CJK_HEADING_MAX or text.endswith(("。", "，", "；"))):
         return False  # a sentence of a page in Chinese, Japanese or Korean, not a heading
     return not re.search(r"[\"“”]|\d+\s*[(:]\s*\d|\bpp\.", text) and sum(ch == "," for ch in text) <= 1
+
+
+def _is_cjk_heading(text: str) -> bool:
+    """`发表论文`, `期刊论文`: a heading in Chinese, Japanese or Korean."""
+    return _CJK.search(text) is not None and _is_heading(text)
+
+
+def _opens_next_list(text: str) -> bool:
+    """A heading, menu or markdown `# Title` under a short line: that line was the next list's title."""
+    return _is_heading(text) or _is_chrome(text) or text.startswith("# ")
+
+
+def _ends_label(text: str) -> bool:
+    """Whether a line right under a labelled value (an abstract) opens a new list rather than wrapping it."""
+    return (text[:1].isupper() and (_opens_list(text) or _is_chrome(text))) or _is_cjk_heading(text)
+
+
+def _opens_list(text: str) -> bool:
+    """A line that is a list's heading and nothing else (`Selected Publications`, `Publications 2004`): it opens
+    a list even right under an entry that lacks its final stop, or under an abstract's last line."""
+    return _LIST_HEADING.match(text) is not None and _LISTED.search(text) is not None
+
+
+def _is_title_line(text: str) -> bool:
+    """A short line with no digits or stops (but a name's initials) that may be a page's title (`Curriculum Vitae —
+    Jennifer A. Doudna`, `Genome Engineering Group`)."""
+    return len(text) <= _TITLE_MAX and len(text.split()) <= _HEADING_MAX_WORDS and not any(
+        ch.isdigit() or ch in ",;:" for ch in text) and not text.endswith(".") and not _SENTENCE.search(text)
 
 
 def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
@@ -254,6 +323,10 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     last_number = -1
     seen = False  # an entry was read: a short line after one may be the next entry's title
     short: tuple[int, int, str] | None = None  # such a line, held until the next line shows what it is
+    fresh = False  # a heading was met since the last entry opened
+    # the entry before a title-like line was added to it (`IEEE Xplore`, `Curriculum Vitae — A. Assmann` under
+    # a finished entry or an abstract), kept until the next line shows whether a new list starts there
+    before_title: tuple[_Entry, _Mark] | None = None
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -262,6 +335,11 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         indent = len(raw) - len(raw.lstrip())
         was_gap, gap = gap, False
         held, short = short, None
+        undo, before_title = before_title, None
+        if undo is not None and undo[0] is current and _opens_next_list(text) and not _TAIL_LINE.match(text):
+            current.restore(undo[1])  # the line was the title of the next list, over its heading or menu
+            yield current
+            current = None
         label = _LABEL.match(text)
         if label and current is not None:
             key = (label["label"] or label["plain"]).strip().casefold()
@@ -270,8 +348,11 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             continue
         opens = bool(_MD_HEADING.match(text) or _MARKER.match(text))
         if current is not None and current.last_label and not opens:
-            if not was_gap:
-                key = current.last_label  # a labelled value wrapped onto the next line
+            # a labelled value wrapped onto the next line, unless a list's heading or menu opens a new list there
+            if not was_gap and not _ends_label(text):
+                key = current.last_label
+                if text[:1].isupper() and _is_title_line(text):
+                    before_title = current, current.mark()
                 current.labels[key] = f"{current.labels[key]} {text}".strip()
                 continue
             yield current  # after a labelled field, an unmarked paragraph opens the next entry
@@ -282,19 +363,21 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         marker = _MARKER.match(text) or _next_in_sequence(text, last_number)
         if marker and (number_m := re.match(r"\D{0,4}(\d+)", marker.group(0))):
             last_number = int(number_m.group(1))
+            if last_number == 1 and seen and not fresh:
+                heading = None  # numbering starts again with no heading of its own: a new list, not a section
         continues = current is not None and not was_gap and not _YEAR_HEADING.match(text) and (
             indent > current.indent or not current.complete  # a wrapped line, not a heading
         )
         # a heading under a line with no year, identifier or names (a page title) is a heading all the same
         loose = current is not None and not current.signal and not current.names_before
-        if not marker and not md and (not continues or loose) and _is_heading(text):
+        if not marker and not md and (not continues or loose or _opens_list(text)) and _is_heading(text):
             if current is not None:
                 yield current
                 current = None
-            heading = _under(heading, text)
+            heading, fresh = _under(heading, text), True
             continue
         if _RESULTS.match(text):
-            heading = None
+            heading, fresh = None, True
         if not md and (_is_chrome(text) or (current is None and len(text.split()) <= 2 and not marker)):
             if current is not None and not _TAIL_LINE.match(text):
                 yield current
@@ -308,10 +391,16 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             if current is not None:
                 yield current
                 current = None
-            heading = text
+            heading, fresh = text, True
+            continue
+        if md and not marker and md.group(0).rstrip() == "#" and not _SIGNAL.search(text):
+            if current is not None:  # a markdown page's `# Title` (entries are `##### 1.Title`): a new list
+                yield current
+                current = None
+            heading, fresh = text, True
             continue
         if md and not marker and current is None and not _SIGNAL.search(text) and len(text.split()) <= 3:
-            heading = text
+            heading, fresh = text, True
             continue
         body = text[marker.end():] if marker else text
         if md:
@@ -325,6 +414,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             else:
                 current = _Entry(number, indent, starts, heading)
             current.add(body)
+            fresh = False
             continue
         if starts:
             new = True
@@ -337,6 +427,9 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         if new:
             yield current
             current = _Entry(number, indent, starts, heading)
+            fresh = False
+        elif not was_gap and current.complete and text[:1].isupper() and _is_title_line(text):
+            before_title = current, current.mark()
         seen = True
         current.add(body)
     if current is not None:
@@ -375,9 +468,6 @@ def tally(text: str) -> tuple[int, int]:
     return cites, prose
 
 
-#: The longest line taken for a list's title (`Genome Engineering Group`: no digits, no stops) above its menu
-#: or headings.
-_TITLE_MAX = 70
 #: A CV's or personal page's title (`Curriculum Vitae — Jane Doe, PhD`, `Lebenslauf`, `个人主页`), taken with the
 #: list under it from up to _CV_TITLE_REACH lines above the list's heading, whatever its digits and stops.
 _CV_TITLE = re.compile(
@@ -457,8 +547,7 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         if (cv := next((i for i in range(top - 1, max(-1, top - 1 - _CV_TITLE_REACH), -1)
                         if len(before[i]) <= _TITLE_MAX and _CV_TITLE.search(before[i])), None)) is not None:
             top = cv  # `Curriculum Vitae — Jane Doe, PhD` and the line or two under it (`Professor of …`)
-        elif above and not numbered and len(above) <= _TITLE_MAX and len(above.split()) <= _HEADING_MAX_WORDS and (
-                not any(ch.isdigit() or ch in ".,;:" for ch in above)):
+        elif above and not numbered and _is_title_line(above):
             top -= 1
             while top and _is_chrome(before[top - 1]):
                 top -= 1

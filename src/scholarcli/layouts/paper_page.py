@@ -101,9 +101,12 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     if not (_STATS.match(anchor) or _ADDED_BY.match(anchor)) or not before:
         return 0
     lead = 1
-    while lead < len(before) and is_chrome(before[-lead - 1]):
-        lead += 1
+    while lead < len(before) and is_chrome(line := before[-lead - 1]) and not _YEAR.search(line):
+        lead += 1  # a line in another script with a year is a reference (a CV's `[4] 李宇峰, … 2018`), not chrome
     return lead
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 #: A paper page has one views line (`141   0   0.0 ( 0 )`); the title and site chrome above it open the page.

@@ -17,6 +17,7 @@ kept; neither are the `Cite`/`Share` buttons and the result numbers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,13 +66,15 @@ class _Entry:
 def sniff(text: str) -> float:
     """High with `PMID: 123` lines under journal citation lines."""
     lines = [ln.strip() for ln in text.split("\n")[:5000] if ln.strip()]
-    pmids = sum(1 for ln in lines if _PMID.search(ln))
+    at = [i for i, ln in enumerate(lines) if _PMID.search(ln)]
+    pmids = len(at)
     if not pmids:
         return 0.0
     citations = sum(1 for ln in lines if _CITATION.match(ln))
-    chrome = sum(1 for ln in lines if ln in ("Cite", "Share"))
+    # the buttons of an entry, above its PMID line (another site's `Cite` buttons after a list are not PubMed's)
+    chrome = sum(1 for i, ln in enumerate(lines) if ln in ("Cite", "Share") and _pmid_within(at, i, _ENTRY_LINES))
     score = min(1.0, 0.3 + 0.1 * pmids + 0.1 * citations + 0.05 * chrome)
-    shaped = sum(1 for ln in lines if ln.startswith("PMID:") or (_journal_first(ln) and _PMID.search(ln)))
+    shaped = sum(1 for i, ln in enumerate(lines) if "PMID:" in ln and _shaped(lines, i))
     if not chrome and (pmids < 2 or shaped < 2):
         # One `PMID:` tail in a CV's reference list, or PMIDs at the end of whole references
         # (`• Jinek M, … Science. 2012;337:816-21. PMID: 22745249.`), is not a results page: leave it to the
@@ -80,10 +83,44 @@ def sniff(text: str) -> float:
     return score
 
 
+#: The most lines an entry takes from its buttons to its PMID line (buttons, title, authors, citation, link, group).
+_ENTRY_LINES = 8
+
+
+def _pmid_within(at: list[int], line: int, lines: int) -> bool:
+    """Whether a PMID line (their indices, ascending, in `at`) follows `line` within `lines` lines."""
+    i = bisect_right(at, line)
+    return i < len(at) and at[i] - line <= lines
+
+
 def _journal_first(line: str) -> bool:
-    """A PubMed citation line opens with the journal (`Science. 2013 Feb 15;…`), not with a whole reference."""
+    """A PubMed citation line opens with the journal (`Science. 2013 Feb 15;…`, abbreviated without full stops),
+    not with a whole reference nor with a title's wrapped end (`… immunity. Science. 2012;337:816-21.`)."""
     m = _CITATION.match(line)
-    return m is not None and len(m["journal"]) <= 80 and "," not in m["journal"]
+    return m is not None and len(m["journal"]) <= 80 and "," not in m["journal"] and ". " not in m["journal"]
+
+
+def _shaped(lines: Sequence[str], at: int) -> bool:
+    """Whether the `PMID:` in lines[at] closes an entry as PubMed prints it: on the journal-first citation line, or
+    on a line of its own under one (or under Europe PMC's `Immunity, 01 Aug 2005, 23(2):165-175`, perhaps with a
+    link between), with the authors' line above (no list marker, as a CV's `2. Knott GJ, Doudna JA. …` has); not
+    under a wrapped reference of a CV's list (`endonuclease Cas9. Nature. 2014;…`, `2013;2:e00471.`)."""
+    line = lines[at]
+    if line.startswith("PMID:"):
+        at -= 1
+        while at > 0 and _LINK.match(lines[at]):
+            at -= 1
+        if at < 0:
+            return False
+        line = lines[at]
+        shaped = _journal_first(line) or (line[:1].isupper() and not _CITATION.match(line))
+    else:
+        shaped = _journal_first(line)
+    return shaped and not (at and _LIST_MARKER.match(lines[at - 1]))
+
+
+#: A reference list's marker (`2.`, `[2]`, `•`): PubMed prints no line of an entry with one but the title.
+_LIST_MARKER = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[•·▪◦‣●■○►*–—-])\s")
 
 
 def is_pubmed_author_list(line: str) -> bool:

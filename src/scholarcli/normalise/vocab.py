@@ -113,9 +113,10 @@ LIST_HEADING_WORDS = frozenset(("""
     pubblicazioni articoli libri capitoli monografia monografie atti convegni
     publicaties artikelen boeken hoofdstukken proefschrift
 """).split())
-#: Headings of two words, set apart by spaces (`Working Papers`, `Peer-reviewed`, `In preparation`).
+#: Headings of two words, set apart by spaces (`Working Papers`, `Peer-reviewed`, `In preparation`, a CV's
+#: `Curriculum Vitae — Name` title, which opens a new list).
 LIST_HEADING_PHRASES = ("in preparation", "under review", "working paper", "working papers", "peer reviewed",
-                        "peer-reviewed")
+                        "peer-reviewed", "curriculum vitae")
 #: German compounds end with a heading word (`Zeitschriftenaufsätze`, `Buchbeiträge`, `Schriftenverzeichnis`)
 #: or open with one (`Publikationsliste`, `Habilitationsschrift`).
 LIST_HEADING_ENDINGS = ("publikationen", "veröffentlichungen", "schriften", "aufsätze", "artikel", "beiträge",
