@@ -16,7 +16,10 @@ own when they end in a reference list (by the fallback's `lead`; looked at only 
 another page, or after HOLD_LINES lines without an anchor). After M is rejected at an anchor, M's later
 anchors in the looked-ahead window are checked only where the text from them could read as M. Lines that end
 with a layout's glued opener are split in two first. The fallback (citation-list) is beaten by any layout
-whose sniff clears the threshold, as in detection.
+whose sniff clears the threshold, as in detection. In a layout whose entries span lines (BibTeX, RIS: its
+`inside`), every line inside an entry is the layout's own; a page is looked for only between entries, and
+the lines after its last entry go to the page or reference list that follows (an export has no text of its
+own between entries: only comments, which the parser skips).
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
 inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
 are safe that way).
@@ -87,7 +90,7 @@ class Splitter:
     def __init__(self, lines: Iterable[str], layout: str, detect: bool = True) -> None:
         self.layout = layout
         self.detect = detect
-        # The fallback and the file formats declare no BOUNDARIES, so they are not loaded here.
+        # The fallback and the file formats read whole declare no BOUNDARIES, so they are not loaded here.
         names = [n for n in REGISTRY if n != FALLBACK and n not in WHOLE_INPUT_FORMATS] if detect else [layout]
         self.layouts = [get(name) for name in names]
         self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
@@ -138,6 +141,8 @@ class Splitter:
         bounds = current.boundaries
         own_anchor = bounds.anchor if bounds is not None else None
         own_page = bounds.page if bounds is not None and bounds.page is not never else None
+        own_inside = bounds.inside if bounds is not None else None
+        state = deep = 0  # `inside`'s state (0: between entries), and the non-blank lines the open entry has had
         detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
         held: deque[_Item] = deque()
         held_text = 0
@@ -181,7 +186,13 @@ class Splitter:
                     quiet[name] -= 1
                     if quiet[name] <= 0:
                         del quiet[name]
-            ours = own_anchor is not None and own_anchor(text)
+            entry = state != 0  # this line is inside an entry of the current layout: surely its own
+            if own_inside is not None:
+                state = own_inside(state, text)
+                deep = deep + 1 if state else 0
+                if deep > HOLD_LINES:  # an entry that never closes (a lost brace) must not swallow the rest
+                    state = deep = 0
+            ours = entry or (own_anchor is not None and own_anchor(text))
             shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
@@ -204,6 +215,9 @@ class Splitter:
                     if (cut := self._list_start(current, held)) is not None:
                         self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
                         while len(held) > cut:
+                            self.pending.appendleft(held.pop())
+                    elif own_inside is not None:  # an export has no text of its own between entries: the page's
+                        while held:
                             self.pending.appendleft(held.pop())
                     while held:
                         yield hand(held.popleft())
@@ -249,6 +263,13 @@ class Splitter:
         """Index in `held` (the lines after the current page's last anchor) where a reference list starts that
         fills the rest of them, by the fallback's `lead`, when those lines read as citations and not as the
         current layout; else None. Only pages are looked at, and only runs with a year in two lines."""
+        if self.detect and current.boundaries is not None and current.boundaries.inside is not None:
+            # An export (BibTeX, RIS) has no text of its own between entries: all the lines after the last one
+            # are the list's when together they read as one.
+            lines = [text.strip() for _, text in held if text.strip()]
+            if len(lines) < 3 or not may_be_list(lines, 2):
+                return None
+            return 0 if _reads_as_list(current, "\n".join(lines)) else None
         found = self._list_top(current, held, 3, 2)
         if found is None:
             return None
