@@ -42,7 +42,7 @@ from scholarcli.layouts import (
     get,
     may_be_list,
 )
-from scholarcli.layouts.base import never
+from scholarcli.layouts.base import Boundaries, never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
 HOLD_LINES = 200
@@ -113,15 +113,11 @@ class Splitter:
     def _glued(self, lines: Iterable[str]) -> Iterator[_Item]:
         """Number the lines, splitting a line that ends with another page's glued opening line."""
         owners = [layout for layout in self.layouts if layout.boundaries and layout.boundaries.glued]
-        ends = tuple(end for layout in owners if layout.boundaries for end in layout.boundaries.glued_ends)
-        anywhere = any(layout.boundaries and not layout.boundaries.glued_ends for layout in owners)
-        glued = re.compile("|".join(
-            f"(?P<g{i}>{layout.boundaries.glued.pattern})"
-            for i, layout in enumerate(owners) if layout.boundaries and layout.boundaries.glued
-        )) if owners else None
+        openers = _Openers([layout.boundaries for layout in owners if layout.boundaries])
+        lasts, anywhere = frozenset(openers.by_last), bool(openers.anywhere)
         for number, text in enumerate(lines, start=1):
             m = None
-            if glued is not None and text and (anywhere or text.endswith(ends)):
+            if owners and text and (anywhere or text[-1] in lasts) and (glued := openers.pattern(text)):
                 m = glued.search(text, max(0, len(text) - GLUE_TAIL))
             if m and m.lastgroup and text[: m.start()].strip():
                 owner = owners[int(m.lastgroup[1:])].boundaries
@@ -397,6 +393,35 @@ class Splitter:
                     if score >= DETECT_THRESHOLD and score > _rival(current, text):
                         return i - at
         return len(window) - at
+
+
+class _Openers:
+    """The glued openers of several layouts, searched at the end of a line. Only the openers whose endings
+    (`glued_ends`) a line can have are tried, chosen by its last character: a line ending with `,` is searched
+    for BibTeX's `@article{key,` alone, not for every layout's opener."""
+
+    def __init__(self, bounds: list[Boundaries]) -> None:
+        self.sources = [b.glued.pattern if b.glued is not None else "" for b in bounds]
+        self.anywhere = tuple(i for i, b in enumerate(bounds) if b.glued is not None and not b.glued_ends)
+        #: last character -> the endings with it, and the openers to search (compiled on first use); a line that
+        #: ends with none of these characters (and no opener is searched anywhere) needs no look
+        self.by_last: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+        for last in {end[-1] for b in bounds for end in b.glued_ends if end}:
+            mine = [i for i, b in enumerate(bounds) if any(end.endswith(last) for end in b.glued_ends)]
+            ends = tuple(end for i in mine for end in bounds[i].glued_ends if end.endswith(last))
+            self.by_last[last] = (ends, tuple(sorted({*mine, *self.anywhere})))
+        self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        """The openers to search in `text` (not empty), as one pattern whose group `g<i>` names the owner's index."""
+        entry = self.by_last.get(text[-1])
+        which = entry[1] if entry is not None and text.endswith(entry[0]) else self.anywhere
+        if not which:
+            return None
+        found = self.compiled.get(which)
+        if found is None:  # most inputs end lines with few of the endings: the others are never compiled
+            found = self.compiled[which] = re.compile("|".join(f"(?P<g{i}>{self.sources[i]})" for i in which))
+        return found
 
 
 def _reads_as_list(current: Layout, text: str) -> bool:
