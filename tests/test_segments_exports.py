@@ -166,3 +166,14 @@ def test_two_bibtex_exports_with_the_same_keys_in_one_file_keep_every_entry() ->
     alone = parse_text(text, as_of=TODAY)
     both = parse_text(text + "\n" + text, as_of=TODAY)
     assert [w.to_dict() | {"sources": None} for w in both] == [w.to_dict() | {"sources": None} for w in alone] * 2
+
+
+def test_a_bibtex_entry_that_lost_its_closing_brace_does_not_swallow_the_page_after_it() -> None:
+    """The last entry's `}` is missing: the entry is a warning, the dblp page after it keeps its records."""
+    broken = _text(SCHOLAR_BIB).rstrip().removesuffix("}")
+    assert broken.endswith("year={2014}\n")
+    works = parse_text(broken + "\n" + _text(DBLP), as_of=TODAY)
+    page = _expected(DBLP)
+    assert [w.title for w in works[-len(page):]] == [r["title"] for r in page]
+    assert {w.sources[0].layout for w in works[-len(page):]} == {"dblp"}
+    assert [w.title for w in works[:5]] == [r["title"] for r in _expected(SCHOLAR_BIB)[:5]]

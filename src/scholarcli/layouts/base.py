@@ -103,9 +103,10 @@ class Boundaries:
       back over the held lines. Either side may declare it.
     - ``inside(state, line)``: for a layout whose entries span lines (BibTeX's braces, RIS's ``TY``…``ER``),
       the state after `line` given the state before it; 0 is outside any entry, other values mean what the
-      layout makes them mean (an open brace count). While your layout is read, a line read inside an entry is
-      surely yours: no other page starts there. An entry still open after HOLD_LINES lines (a lost closing
-      brace) is taken as closed, so a damaged entry cannot swallow the page after it whole.
+      layout makes them mean (an open brace count), and -1 says the entry ended before `line` (it lost its
+      end: `line` is no part of it). While your layout is read, a line read inside an entry is surely yours:
+      no other page starts there. An entry still open after HOLD_LINES lines is taken as closed, so a
+      damaged entry cannot swallow the page after it whole.
     """
 
     anchor: Callable[[str], bool]

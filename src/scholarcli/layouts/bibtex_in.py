@@ -37,6 +37,8 @@ _ENTRY_START = re.compile(
 )
 #: The opening of an entry of any type on a stripped line (the delimiter in group 1).
 _OPENER = re.compile(r"@\s*[A-Za-z][\w-]*\s*([{(])")
+#: A line between an entry's fields: a field (`title = {`), the entry's end, or a value's `#`, `,` or quote.
+_BETWEEN_FIELDS = re.compile(r"[}),#\"]|[^\s={}(),#\"]+\s*=")
 #: BibTeX entry types outside the shared vocabulary (normalise/vocab.py), as the work types they mean.
 _OTHER_KINDS = {"conference": "inproceedings", "inbook": "chapter", "thesis": "thesis", "report": "techreport"}
 # Math is kept as written, but what LaTeX typesets as a plain character there (`$55.3\%$`) is read as that character.
@@ -73,19 +75,25 @@ def _opens_entry(line: str) -> bool:
 
 
 def _in_entry(state: int, line: str) -> int:
-    """The splitter's state after `line`: 0 between entries, else the open brace count times two, plus one for an
-    entry delimited by parentheses (`@article(key, …)`, whose parentheses count too). A new entry's opening
-    line starts afresh, so an entry that lost its closing brace ends there."""
+    """The splitter's state after `line`: 0 between entries, else the open brace count times four, plus two
+    inside a quoted value (`title = "…`, over lines), plus one for an entry delimited by parentheses
+    (`@article(key, …)`, whose parentheses count too). An entry that lost its closing brace ends at a new
+    entry's opening line, or before a line between its fields that is no field (-1: a page's first line), so a
+    damaged entry does not take the page after it."""
     if line[:1] == "@" and (m := _OPENER.match(line)):
-        depth, parens, line = 0, m[1] == "(", line[m.start(1):]
+        depth, quoted, parens, line = 0, False, m[1] == "(", line[m.start(1):]
     elif state == 0:
         return 0
     else:
-        depth, parens = state >> 1, state & 1 == 1
+        depth, quoted, parens = state >> 2, state & 2 == 2, state & 1 == 1
+        if depth == 1 and not quoted and not _BETWEEN_FIELDS.match(line):
+            return -1  # the entry ended before this line
     depth += line.count("{") - line.count("}") - line.count("\\{") + line.count("\\}")
     if parens:
         depth += line.count("(") - line.count(")")
-    return depth * 2 + parens if depth > 0 else 0
+    if (line.count('"') - line.count('\\"')) % 2:
+        quoted = not quoted
+    return depth * 4 + quoted * 2 + parens if depth > 0 else 0
 
 
 def _lead(before: Sequence[str], anchor: str) -> int:

@@ -185,6 +185,8 @@ class Splitter:
             entry = state != 0  # this line is inside an entry of the current layout: surely its own
             if own_inside is not None:
                 state = own_inside(state, text)
+                if state < 0:  # the entry ended before this line (it lost its end): the line is outside it
+                    entry, state = False, 0
                 deep = deep + 1 if state else 0
                 if deep > HOLD_LINES:  # an entry that never closes (a lost brace) must not swallow the rest
                     state = deep = 0
