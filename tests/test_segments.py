@@ -110,8 +110,6 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
 
 #: Why a layout declares no BOUNDARIES (see layouts/base.py), for the skip message.
 _WHOLE = {
-    "bibtex": "not yet: an entry pasted before or after a page is read in the file's layout",
-    "ris": "not yet: a record pasted before or after a page is read in the file's layout",
     "csl-json": "a JSON array with other text before or after it is no JSON input",
     "json": "a JSON array with other text before or after it is no JSON input",
 }

@@ -133,7 +133,8 @@ def test_list_works_on_one_page_loads_only_what_it_uses() -> None:
     unused = {
         "scholarcli.model.results",  # the other commands' result types (dedupe needs only model.link)
         "scholarcli.dedupe.audit",  # the `dedupe` command's report
-        "scholarcli.layouts.bibtex_in", "scholarcli.layouts.references",  # no `@entry{` line: no BibTeX sniff
+        # BibTeX and RIS load for the splitter's anchors, but not their parsing libraries nor the RIS writer.
+        "bibtexparser", "pylatexenc", "rispy", "scholarcli.render.ris",
         "scholarcli.layouts.citations", "scholarcli.layouts.citation_fields",  # a layout was found first
         "scholarcli.query.search", "scholarcli.render.tables",
         "hashlib", "_hashlib",  # Work.id hashes with _sha1, not OpenSSL
@@ -141,7 +142,8 @@ def test_list_works_on_one_page_loads_only_what_it_uses() -> None:
     }
     assert not unused & loaded, sorted(unused & loaded)
     # Page layouts load for the page splitter's anchors, but the patterns only their parsers use stay uncompiled.
-    assert {"scholarcli.layouts.dblp", "scholarcli.layouts.pubmed", "scholarcli.layouts.orcid"} <= set(
+    assert {"scholarcli.layouts.dblp", "scholarcli.layouts.pubmed", "scholarcli.layouts.orcid",
+            "scholarcli.layouts.bibtex_in", "scholarcli.layouts.ris"} <= set(
         found["lazy"])  # type: ignore[call-overload]
 
 

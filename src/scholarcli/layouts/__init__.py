@@ -75,12 +75,13 @@ def _opens_array(head: str) -> bool:
     return head.lstrip()[:1] == "["
 
 
-#: The file formats, read as whole inputs (they declare no BOUNDARIES, so the page splitter never loads them),
+#: The file formats read as whole inputs (they declare no BOUNDARIES, so the page splitter never loads them),
 #: each with a cheap test that its sniff can only score above 0 when the opening passes. Detection loads a
 #: format's module only when the test passes, which keeps every other run from paying for its imports.
+#: BibTeX and RIS are not among them: their entries are found beside pages (their BOUNDARIES), and their
+#: modules, loaded by the splitter, import their parsing libraries only to read an entry; prescreen.py tests
+#: their sniffs as it does the pages'.
 WHOLE_INPUT_FORMATS: dict[str, Callable[[str], bool]] = {
-    "bibtex": lambda head: "@" in head,  # an `@article{` entry
-    "ris": lambda head: "TY" in head,  # a `TY  - JOUR` line
     "csl-json": _opens_array,  # `[{…}]`
     "json": _opens_array,
     "jsonl": lambda head: head.lstrip()[:1] == "{",  # an object on the first line

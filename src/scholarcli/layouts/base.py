@@ -19,12 +19,16 @@ a page, when ``cat`` can glue it to the previous file's last line, as ``glued``.
 input (no other page is looked for in it), and no page of it is found after another layout's page. Today
 that is:
 
-- ``bibtex`` and ``ris``: not yet (an entry pasted before or after a page is read in the file's layout);
 - ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
   each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
-For example, a RIS export, whose records open with ``TY  -``:
 
-    BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
+The reference-manager exports ``bibtex`` and ``ris`` declare BOUNDARIES: entries pasted before or after a page
+are a part of their own. Their entries span lines, so they also say with ``inside`` where an entry is open:
+no page starts inside one (an abstract's `Authors:` line), and between entries a page is looked for as
+anywhere. Their modules import their parsing libraries inside the parse functions, since the splitter loads
+every layout with BOUNDARIES on every run. For example, RIS, whose records open with ``TY  - JOUR``:
+
+    BOUNDARIES = Boundaries(anchor=_type_line, inside=_in_record, glued=re.compile(r"TY {1,2}- ?[A-Z]{2,6}\\Z"),
                             glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 The ``citation-list`` fallback declares BOUNDARIES with no anchor: a reference list (a CV's) before a page is
@@ -105,6 +109,12 @@ class Boundaries:
       than taken as surely its own, so that the other's page can still start there: a line only one of the
       two has (``Title:``, ``Abstract:``) then decides, by both sniffs, with the other's ``lead`` reaching
       back over the held lines. Either side may declare it.
+    - ``inside(state, line)``: for a layout whose entries span lines (BibTeX's braces, RIS's ``TY``…``ER``),
+      the state after `line` given the state before it; 0 is outside any entry, other values mean what the
+      layout makes them mean (an open brace count), and -1 says the entry ended before `line` (it lost its
+      end: `line` is no part of it). While your layout is read, a line read inside an entry is surely yours:
+      no other page starts there. An entry still open after HOLD_LINES lines is taken as closed, so a
+      damaged entry cannot swallow the page after it whole.
     """
 
     anchor: Callable[[str], bool]
@@ -114,6 +124,7 @@ class Boundaries:
     glued_ends: tuple[str, ...] = ()
     tail: Callable[[str, Sequence[str]], int] = _no_tail
     shares: tuple[str, ...] = ()
+    inside: Callable[[int, str], int] | None = None
 
 
 class Line(NamedTuple):

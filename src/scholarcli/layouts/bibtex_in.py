@@ -2,17 +2,21 @@
 
 bibtexparser 2 splits the file into entries (resolving `@string` macros and keeping a broken entry apart from
 its neighbours); pylatexenc decodes the LaTeX in field values to Unicode (`{\\"o}` -> `ö`, `{SQL}` -> `SQL`).
+Both are imported only when a BibTeX text is read: the page splitter loads this module on every run for its
+BOUNDARIES (entries pasted before or after a page, or a page between entries, are parts of their own).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts import references as ref
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import work_type_of
 
@@ -23,11 +27,18 @@ if TYPE_CHECKING:
 NAME = "bibtex"
 SUMMARY = "BibTeX (.bib) exports: dblp, Google Scholar, Zotero, ORCID, scholar --format bibtex"
 
+#: An entry's opening: a type BibTeX or biblatex names, or any other type (`@software`, `@dataset`) with its
+#: key and comma.
 _ENTRY_START = re.compile(
-    r"^\s*@(article|inproceedings|conference|misc|book|incollection|inbook|phdthesis|mastersthesis|thesis|"
-    r"techreport|report|unpublished|online|proceedings|manual|booklet|string|comment|preamble)\s*[{(]",
+    r"^\s*@(?:(article|inproceedings|conference|misc|book|incollection|inbook|phdthesis|mastersthesis|thesis|"
+    r"techreport|report|unpublished|online|proceedings|manual|booklet|string|comment|preamble)\s*[{(]"
+    r"|([A-Za-z][\w-]*)\s*[{(]\s*[^\s,{}()=\"#%']+\s*,)",
     re.IGNORECASE | re.MULTILINE,
 )
+#: The opening of an entry of any type on a stripped line (the delimiter in group 1).
+_OPENER = re.compile(r"@\s*[A-Za-z][\w-]*\s*([{(])")
+#: A line between an entry's fields: a field (`title = {`), the entry's end, or a value's `#`, `,` or quote.
+_BETWEEN_FIELDS = re.compile(r"[}),#\"]|[^\s={}(),#\"]+\s*=")
 #: BibTeX entry types outside the shared vocabulary (normalise/vocab.py), as the work types they mean.
 _OTHER_KINDS = {"conference": "inproceedings", "inbook": "chapter", "thesis": "thesis", "report": "techreport"}
 # Math is kept as written, but what LaTeX typesets as a plain character there (`$55.3\%$`) is read as that character.
@@ -48,13 +59,54 @@ _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 def sniff(head: str) -> float:
     """Sure when the text opens with an entry (`@article{`, `@misc{`, …; comment lines may come first); only
     fairly sure when entries come later, as in a page that shows a BibTeX citation below its records."""
-    starts = [m for m in _ENTRY_START.finditer(head[:20000]) if m.group(1).lower() not in ("comment", "preamble")]
+    starts = [m for m in _ENTRY_START.finditer(head[:20000])
+              if (m.group(1) or m.group(2)).lower() not in ("comment", "preamble")]
     if not starts:
         return 0.0
     before = [line for line in head[: starts[0].start()].split("\n") if line.strip()]
     if all(line.lstrip().startswith(("%", "@")) for line in before) or len(before) <= 2:
         return 0.97
     return 0.55
+
+
+def _opens_entry(line: str) -> bool:
+    """A line that opens an entry of any type: `@article{key,`, `@string{…`, `@comment{…`."""
+    return line[:1] == "@" and _OPENER.match(line) is not None
+
+
+def _in_entry(state: int, line: str) -> int:
+    """The splitter's state after `line`: 0 between entries, else the open brace count times four, plus two
+    inside a quoted value (`title = "…`, over lines), plus one for an entry delimited by parentheses
+    (`@article(key, …)`, whose parentheses count too). An entry that lost its closing brace ends at a new
+    entry's opening line, or before a line between its fields that is no field (-1: a page's first line), so a
+    damaged entry does not take the page after it."""
+    if line[:1] == "@" and (m := _OPENER.match(line)):
+        depth, quoted, parens, line = 0, False, m[1] == "(", line[m.start(1):]
+    elif state == 0:
+        return 0
+    else:
+        depth, quoted, parens = state >> 2, state & 2 == 2, state & 1 == 1
+        if depth == 1 and not quoted and not _BETWEEN_FIELDS.match(line):
+            return -1  # the entry ended before this line
+    depth += line.count("{") - line.count("}") - line.count("\\{") + line.count("\\}")
+    if parens:
+        depth += line.count("(") - line.count(")")
+    if (line.count('"') - line.count('\\"')) % 2:
+        quoted = not quoted
+    return depth * 4 + quoted * 2 + parens if depth > 0 else 0
+
+
+def _lead(before: Sequence[str], anchor: str) -> int:
+    """The `%` comment lines right above the first entry (`% Encoding: UTF-8`) open the export."""
+    count = 0
+    while count < len(before) and before[-1 - count].startswith("%"):
+        count += 1
+    return count
+
+
+#: A BibTeX part opens at an entry; `cat` can glue an entry's first line (`@article{key,`) to a page's last.
+BOUNDARIES = Boundaries(anchor=_opens_entry, lead=_lead, inside=_in_entry,
+                        glued=re.compile(r"@[A-Za-z]+\s*\{[^\s{},=]*,\Z"), glued_ends=(",",))
 
 
 @cache
@@ -226,11 +278,14 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date, start: int = 1) -> 
 
     An entry's `crossref` fills the fields it leaves out (dblp writes a paper's booktitle and year on the
     `@proceedings` volume it points to); a volume that papers point to is their container, not a work itself.
+    A key given twice (two exports in one file) keeps both entries, each a work; a `crossref` then points to
+    the first entry of that key after it (where BibTeX wants a volume), else to the last one before it.
     """
     import logging  # bibtexparser and logging load only when a BibTeX file is read, not at detection
 
     from bibtexparser.entrypoint import parse_string
-    from bibtexparser.model import Entry
+    from bibtexparser.library import Library
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
     del as_of
     text = "\n".join(lines)
@@ -238,28 +293,45 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date, start: int = 1) -> 
     level, logger.level = logger.level, logging.CRITICAL  # failed blocks are reported as ParseIssues below
     try:
         library = parse_string(text)
+        entries = [(entry.start_line or 0, entry) for entry in library.entries]
+        failed = [(block.start_line or 0, block) for block in library.failed_blocks]
+        again = [(line, raw) for line, raw in failed
+                 if isinstance(raw, DuplicateBlockKeyBlock) and isinstance(raw.ignore_error_block, Entry)]
+        for line, repeated in again:  # read on its own, with the file's @string macros, as it would be alone
+            alone = parse_string(repeated.raw or "", library=Library(blocks=list(library.strings)))
+            entries += [(line + (entry.start_line or 0), entry) for entry in alone.entries]
+            failed += [(line + (other.start_line or 0), other) for other in alone.failed_blocks]
     finally:
         logger.setLevel(level)
-    by_key = {entry.key.casefold(): entry for entry in library.entries}
-    containers = {_fields(e)["crossref"].casefold() for e in library.entries if "crossref" in _fields(e)}
+    entries.sort(key=lambda pair: pair[0])
+    fields = [_fields(entry) for _, entry in entries]
+    by_key: dict[str, list[int]] = {}
+    for i, (_, entry) in enumerate(entries):
+        by_key.setdefault(entry.key.casefold(), []).append(i)
+    containers = {own["crossref"].casefold() for own in fields if "crossref" in own}
     events: list[tuple[int, ParseEvent]] = []
-    for entry in library.entries:
-        line = (entry.start_line or 0) + start
+    for i, (at, entry) in enumerate(entries):
+        line = at + start
         if entry.key.casefold() in containers:
             continue
-        fields = _fields(entry)
-        parent = by_key.get(fields.get("crossref", "").casefold())
+        own = fields[i]
+        parent = _parent(by_key.get(own.get("crossref", "").casefold(), []), i)
         if parent is not None:
-            fields = {**_fields(parent), **fields}
-            if "booktitle" not in fields and "title" in _fields(parent):
-                fields["booktitle"] = _fields(parent)["title"]
+            own = {**fields[parent], **own}
+            if "booktitle" not in own and "title" in fields[parent]:
+                own["booktitle"] = fields[parent]["title"]
         try:
-            events.append((line, work_from_fields(entry.entry_type.lower(), fields, Source(NAME, path, line))))
+            events.append((line, work_from_fields(entry.entry_type.lower(), own, Source(NAME, path, line))))
         except Exception as exc:  # pylatexenc refuses some malformed LaTeX; keep the other entries
             events.append((line, ParseIssue(path, line, f"@{entry.entry_type} entry {entry.key!r} skipped: {exc}")))
-    for block in library.failed_blocks:
-        line = (block.start_line or 0) + start
+    for at, block in failed:
+        line = at + start
         duplicate = block.ignore_error_block
+        if isinstance(block, DuplicateBlockKeyBlock):
+            if not isinstance(duplicate, Entry):  # a macro defined twice
+                events.append((line, ParseIssue(path, line, f"`@string` {block.key!r} is defined twice; "
+                                                            "the first definition is kept")))
+            continue  # an entry whose key came before: read above
         if isinstance(duplicate, Entry):  # a field given twice: keep the entry, with the first value
             first: dict[str, str] = {}
             for field in duplicate.fields:
@@ -275,6 +347,16 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date, start: int = 1) -> 
                                                     "(unbalanced braces or quotes, or a missing comma?)")))
     for _, event in sorted(events, key=lambda pair: pair[0]):
         yield event
+
+
+def _parent(indices: list[int], i: int) -> int | None:
+    """Of the entries of one key (`indices`, in file order), the one entry `i`'s crossref means: the first after
+    it, else the last before it."""
+    after = bisect_right(indices, i)
+    if after < len(indices):
+        return indices[after]
+    before = [j for j in indices if j != i]
+    return before[-1] if before else None
 
 
 def parse(text: str, path: str = "<text>", as_of: date | None = None) -> ParseResult:

@@ -1,4 +1,4 @@
-"""Cheap tests that a page layout's sniff can score above 0, so detection imports only plausible layouts.
+"""Cheap tests that a layout's sniff can score above 0, so detection sniffs only plausible layouts.
 
 Each test is a necessary condition of its layout's `sniff`: it looks for a literal (or a small pattern) that
 every line the sniff counts must contain, over the whole text, so a False here always means the sniff would
@@ -88,6 +88,7 @@ def _paper_page(text: str) -> bool:
 #: Layout name -> a test its sniff can only score above 0 when it passes. Layouts not named are always sniffed.
 PRESCREENS: dict[str, Callable[[str], bool]] = {
     "bibtex": lambda text: _search(r"^\s*@", text, re.MULTILINE),  # `@article{` opens a line
+    "ris": lambda text: "TY" in text,  # a `TY  - JOUR` line
     "profile": _profile,
     "arxiv-listing": lambda text: "Authors:" in text,
     "arxiv-abstracts": lambda text: _has_any(text, "arxiv:"),

@@ -1,7 +1,9 @@
 """RIS files (`TY  - JOUR` … `ER  - `), as PubMed, Zotero, EndNote, Mendeley and scholar itself export them.
 
 Records are found line by line (so each keeps its line, and a damaged one costs only itself); rispy reads the
-tags of each record.
+tags of each record. rispy is imported only when a RIS text is read: the page splitter loads this module on
+every run for its BOUNDARIES (records pasted before or after a page, or a page between records, are parts of
+their own).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from typing import Any
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts import references as ref
+from scholarcli.layouts.base import Boundaries
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.vocab import work_type_of
-from scholarcli.render.ris import TRUNCATED_NOTE
 
 NAME = "ris"
 SUMMARY = "RIS (.ris) exports: PubMed, Zotero, EndNote, Mendeley, scholar --format ris"
@@ -41,6 +43,25 @@ def sniff(head: str) -> float:
     if len([line for line in head[: found.start()].split("\n") if line.strip()]) > 2:
         return 0.55
     return 0.97 if _END_LINE.search(head) else 0.8
+
+
+def _type_line(line: str) -> bool:
+    """A record's first line, `TY  - JOUR`."""
+    return line[:2] == "TY" and _TYPE_LINE.match(line) is not None
+
+
+def _in_record(state: int, line: str) -> int:
+    """The splitter's state after `line`: 1 from a `TY` line through its record's `ER` line, else 0."""
+    if line[:2] == "TY" and _TYPE_LINE.match(line):
+        return 1
+    if state and line[:2] == "ER" and _TAG.match(line):
+        return 0
+    return state
+
+
+#: A RIS part opens at a `TY` line, which `cat` can glue to a page's last line.
+BOUNDARIES = Boundaries(anchor=_type_line, inside=_in_record, glued=re.compile(r"TY {1,2}- ?[A-Z]{2,6}\Z"),
+                        glued_ends=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _records(lines: Iterable[str], start: int) -> Iterator[tuple[int, list[str], bool]]:
@@ -105,6 +126,8 @@ def _first(entry: dict[str, Any], *keys: str) -> str | None:
 
 def work_from_record(entry: dict[str, Any], source: Source) -> Work:
     """A work from one rispy reference."""
+    from scholarcli.render.ris import TRUNCATED_NOTE  # the writer's note, loaded with the first record
+
     # AU and A1 are two spellings of the author tag; a file uses one (two authors may share a name: no dedupe)
     names = [ref.person(n) for n in entry.get("authors") or entry.get("first_authors") or [] if n.strip()]
     notes = [" ".join(n.split()) for n in entry.get("notes", []) if n.strip()]

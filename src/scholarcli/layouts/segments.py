@@ -20,7 +20,10 @@ are looked at when one of them could head a list (`layouts.may_head_list`, a che
 heading of its own that reads as citations through the look-ahead window is split off there, the anchor's line
 with it. After M is rejected at an anchor, M's later anchors in the looked-ahead window are checked only where
 the text from them could read as M. Lines that end with a layout's glued opener are split in two first. The
-fallback (citation-list) is beaten by any layout whose sniff clears the threshold, as in detection.
+fallback (citation-list) is beaten by any layout whose sniff clears the threshold, as in detection. In a layout
+whose entries span lines (BibTeX, RIS: its `inside`), every line inside an entry is the layout's own; a page is
+looked for only between entries, and the lines after its last entry go to the page or reference list that
+follows (an export has no text of its own between entries: only comments, which the parser skips).
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
 inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
 are safe that way).
@@ -45,7 +48,7 @@ from scholarcli.layouts import (
     may_be_list,
     may_head_list,
 )
-from scholarcli.layouts.base import never
+from scholarcli.layouts.base import Boundaries, never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
 HOLD_LINES = 200
@@ -93,7 +96,7 @@ class Splitter:
     def __init__(self, lines: Iterable[str], layout: str, detect: bool = True) -> None:
         self.layout = layout
         self.detect = detect
-        # The fallback and the file formats declare no BOUNDARIES, so they are not loaded here.
+        # The fallback and the file formats read whole declare no BOUNDARIES, so they are not loaded here.
         names = [n for n in REGISTRY if n != FALLBACK and n not in WHOLE_INPUT_FORMATS] if detect else [layout]
         self.layouts = [get(name) for name in names]
         self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
@@ -116,15 +119,11 @@ class Splitter:
     def _glued(self, lines: Iterable[str]) -> Iterator[_Item]:
         """Number the lines, splitting a line that ends with another page's glued opening line."""
         owners = [layout for layout in self.layouts if layout.boundaries and layout.boundaries.glued]
-        ends = tuple(end for layout in owners if layout.boundaries for end in layout.boundaries.glued_ends)
-        anywhere = any(layout.boundaries and not layout.boundaries.glued_ends for layout in owners)
-        glued = re.compile("|".join(
-            f"(?P<g{i}>{layout.boundaries.glued.pattern})"
-            for i, layout in enumerate(owners) if layout.boundaries and layout.boundaries.glued
-        )) if owners else None
+        openers = _Openers([layout.boundaries for layout in owners if layout.boundaries])
+        lasts, anywhere = frozenset(openers.by_last), bool(openers.anywhere)
         for number, text in enumerate(lines, start=1):
             m = None
-            if glued is not None and text and (anywhere or text.endswith(ends)):
+            if owners and text and (anywhere or text[-1] in lasts) and (glued := openers.pattern(text)):
                 m = glued.search(text, max(0, len(text) - GLUE_TAIL))
             if m and m.lastgroup and text[: m.start()].strip():
                 owner = owners[int(m.lastgroup[1:])].boundaries
@@ -144,6 +143,8 @@ class Splitter:
         bounds = current.boundaries
         own_anchor = bounds.anchor if bounds is not None else None
         own_page = bounds.page if bounds is not None and bounds.page is not never else None
+        own_inside = bounds.inside if bounds is not None else None
+        state = deep = 0  # `inside`'s state (0: between entries), and the non-blank lines the open entry has had
         detect = self.detect and bounds is not None  # a layout without BOUNDARIES is read whole, as before
         held: deque[_Item] = deque()
         held_text = 0
@@ -188,7 +189,15 @@ class Splitter:
                     quiet[name] -= 1
                     if quiet[name] <= 0:
                         del quiet[name]
-            ours = own_anchor is not None and own_anchor(text)
+            entry = state != 0  # this line is inside an entry of the current layout: surely its own
+            if own_inside is not None:
+                state = own_inside(state, text)
+                if state < 0:  # the entry ended before this line (it lost its end): the line is outside it
+                    entry, state = False, 0
+                deep = deep + 1 if state else 0
+                if deep > HOLD_LINES:  # an entry that never closes (a lost brace) must not swallow the rest
+                    state = deep = 0
+            ours = entry or (own_anchor is not None and own_anchor(text))
             shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
@@ -211,6 +220,9 @@ class Splitter:
                     if (cut := self._list_start(current, held, last)) is not None:
                         self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
                         while len(held) > cut:
+                            self.pending.appendleft(held.pop())
+                    elif own_inside is not None:  # an export has no text of its own between entries: the page's
+                        while held:
                             self.pending.appendleft(held.pop())
                     while held:
                         yield hand(held.popleft())
@@ -266,6 +278,13 @@ class Splitter:
         reference list starts that fills the rest of them, by the fallback's `lead`, when those lines read as
         citations and not as the current layout; else None. Only pages are looked at, and only runs with a year
         in two lines. The lines the current layout's `tail` keeps for its last record are never the list's."""
+        if self.detect and current.boundaries is not None and current.boundaries.inside is not None:
+            # An export (BibTeX, RIS) has no text of its own between entries: all the lines after the last one
+            # are the list's when together they read as one.
+            lines = [text.strip() for _, text in held if text.strip()]
+            if len(lines) < 3 or not may_be_list(lines, 2):
+                return None
+            return 0 if _reads_as_list(current, "\n".join(lines)) else None
         found = self._list_top(current, held, 3, 2, last)
         if found is None:
             return None
@@ -411,6 +430,35 @@ class Splitter:
                     if score >= DETECT_THRESHOLD and score > _rival(current, text):
                         return i - at
         return len(window) - at
+
+
+class _Openers:
+    """The glued openers of several layouts, searched at the end of a line. Only the openers whose endings
+    (`glued_ends`) a line can have are tried, chosen by its last character: a line ending with `,` is searched
+    for BibTeX's `@article{key,` alone, not for every layout's opener."""
+
+    def __init__(self, bounds: list[Boundaries]) -> None:
+        self.sources = [b.glued.pattern if b.glued is not None else "" for b in bounds]
+        self.anywhere = tuple(i for i, b in enumerate(bounds) if b.glued is not None and not b.glued_ends)
+        #: last character -> the endings with it, and the openers to search (compiled on first use); a line that
+        #: ends with none of these characters (and no opener is searched anywhere) needs no look
+        self.by_last: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+        for last in {end[-1] for b in bounds for end in b.glued_ends if end}:
+            mine = [i for i, b in enumerate(bounds) if any(end.endswith(last) for end in b.glued_ends)]
+            ends = tuple(end for i in mine for end in bounds[i].glued_ends if end.endswith(last))
+            self.by_last[last] = (ends, tuple(sorted({*mine, *self.anywhere})))
+        self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        """The openers to search in `text` (not empty), as one pattern whose group `g<i>` names the owner's index."""
+        entry = self.by_last.get(text[-1])
+        which = entry[1] if entry is not None and text.endswith(entry[0]) else self.anywhere
+        if not which:
+            return None
+        found = self.compiled.get(which)
+        if found is None:  # most inputs end lines with few of the endings: the others are never compiled
+            found = self.compiled[which] = re.compile("|".join(f"(?P<g{i}>{self.sources[i]})" for i in which))
+        return found
 
 
 def _reads_as_list(current: Layout, text: str) -> bool:
