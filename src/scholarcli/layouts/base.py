@@ -20,8 +20,11 @@ input (no other page is looked for in it), and no page of it is found after anot
 that is:
 
 - ``bibtex`` and ``ris``: not yet (an entry pasted before or after a page is read in the file's layout);
-- ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
-  each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
+- ``csv``: a file of it is read whole, whatever its rows look like.
+
+The JSON formats (``csl-json``, ``json``, ``jsonl``) declare ``Boundaries(anchor=brackets.opens_value,
+json=…)``: a JSON value is a part of its own, from the line that opens it to where its brackets close (see
+``json`` below), so an array with a page before or after it gives each part a valid input.
 For example, a RIS export, whose records open with ``TY  -``:
 
     BOUNDARIES = Boundaries(anchor=lambda line: line.startswith("TY  - "), glued=re.compile(r"TY  - [A-Z]+\\Z"),
@@ -97,6 +100,11 @@ class Boundaries:
       than taken as surely its own, so that the other's page can still start there: a line only one of the
       two has (``Title:``, ``Abstract:``) then decides, by both sniffs, with the other's ``lead`` reaching
       back over the held lines. Either side may declare it.
+    - ``json``: for a JSON format, ``"value"`` when a part is one JSON value (an array: CSL-JSON, scholar's
+      JSON), or ``"lines"`` when it is one value a line (JSON Lines). ``anchor`` is then the line that opens a
+      value (`brackets.opens_value`); the value ends where its brackets close, tracked outside strings line by
+      line (a line no JSON text has, such as ``Deep learning``, ends a value that never closes), and the text
+      after it is detected afresh. The splitter loads such a layout only when a line opens a value.
     """
 
     anchor: Callable[[str], bool]
@@ -105,6 +113,7 @@ class Boundaries:
     glued: re.Pattern[str] | None = None
     glued_ends: tuple[str, ...] = ()
     shares: tuple[str, ...] = ()
+    json: str = ""
 
 
 class Line(NamedTuple):

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 _NEXT_ITEM = re.compile(r"\n\s*\{")
+#: A line that opens another array of objects (`[` alone, or `[{`).
+_NEXT_ARRAY = re.compile(r"^[ \t]*\[[ \t]*(?:\{|$)", re.MULTILINE)
 _DECODER = json.JSONDecoder()
 
 
@@ -30,20 +32,44 @@ def looks_like_array_of_objects(head: str) -> bool:
 
 
 def iter_items(text: str) -> Iterator[Item]:
-    """Each element of the top-level array (or the one top-level object) in `text`.
+    """Each element of the top-level arrays (or the one top-level object) in `text`.
 
     After a syntax error the reader skips to the next line that opens an object, so the items after a
-    damaged one are still read.
+    damaged one are still read. Text before, between or after the arrays that is no JSON (a note above a
+    pasted export) is one error item a run, with its line.
     """
     lines = _LineCounter(text)
     pos = _skip_space(text, 0)
     if pos < len(text) and text[pos] == "{":
         yield from _one(text, pos)
         return
-    if pos >= len(text) or text[pos] != "[":
+    if pos >= len(text):
         yield Item(lines.at(pos), error="not a JSON array of records")
         return
-    pos = _skip_space(text, pos + 1)
+    arrays = 0
+    while pos < len(text):
+        if text[pos] != "[":
+            found = _NEXT_ARRAY.search(text, pos)
+            end = found.start() if found else len(text)
+            yield Item(lines.at(pos), error=_no_json(text, pos, end, arrays) if found or arrays else
+                       "not a JSON array of records")
+            pos = end
+        else:
+            arrays += 1
+            pos = yield from _array(text, pos + 1, lines)
+        pos = _skip_space(text, pos)
+
+
+def _no_json(text: str, pos: int, end: int, arrays: int) -> str:
+    count = sum(1 for line in text[pos:end].split("\n") if line.strip())
+    where = "after the array" if arrays else "before the array"
+    return f"{count} line{'s' if count != 1 else ''} of text {where} {'are' if count != 1 else 'is'} not JSON"
+
+
+def _array(text: str, pos: int, lines: _LineCounter) -> Generator[Item, None, int]:
+    """The items of the array whose `[` is just before `pos`; returns the position after its `]` (or the end of
+    the text, when the array is cut short)."""
+    pos = _skip_space(text, pos)
     while pos < len(text) and text[pos] != "]":
         try:
             value, end = _DECODER.raw_decode(text, pos)
@@ -56,13 +82,14 @@ def iter_items(text: str) -> Iterator[Item]:
             after = re.compile("\n" + re.escape(indent) + r"\{") if on_own_line else _NEXT_ITEM
             found = after.search(text, max(exc.pos, pos + 1))
             if not found:
-                return
+                return len(text)
             pos = found.end() - 1
             continue
         yield Item(lines.at(pos), value)
         pos = _skip_space(text, end)
         if pos < len(text) and text[pos] == ",":
             pos = _skip_space(text, pos + 1)
+    return pos + 1
 
 
 def _one(text: str, pos: int) -> Iterator[Item]:
