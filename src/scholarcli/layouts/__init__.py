@@ -153,8 +153,8 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     format, whose parser reports that text.
     """
     found, scores = detect("\n".join(line.strip() for line in head.split("\n")))  # as browsers indent copies
-    if found in JSON_FORMATS:
-        return found, scores
+    if found in JSON_FORMATS:  # the first value's own records decide (another export may follow it)
+        return json_format(head.lstrip()[:JSON_SNIFF_CHARS].split("\n")) or found, scores
     if (below := _json_below(head)) is not None:
         before, name = below  # a JSON value opens a line below other text: that text is a part of its own
         found, scores = detect_opening(before)

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 
 #: A string on one line (an unclosed one runs to the line's end), or a bracket outside strings.
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[\[\]{}]')
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)')
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)|[\[\]{}]')
+_BRACKET = re.compile(r"[\[\]{}]")
+_CLOSED_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: The characters a line of JSON can start with, stripped: a string, a bracket, a comma, a number, a literal.
 _JSON_STARTS = frozenset('"[]{},:-0123456789tfn')
 _LITERALS = ("true", "false", "null")
@@ -52,23 +53,41 @@ class Depth:
         closes; 1: an element of the top-level array closes), else None."""
         if "[" not in line and "]" not in line and "{" not in line and "}" not in line:
             return None
-        bare = _STRING.sub("", line) if '"' in line else line
+        unclosed = False
+        if '"' in line:
+            bare = _CLOSED_STRING.sub("", line)
+            if (quote := bare.find('"')) >= 0:  # a string that does not close runs to the line's end
+                bare, unclosed = bare[:quote], True
+        else:
+            bare = line
         opens = bare.count("[") + bare.count("{")
         closes = bare.count("]") + bare.count("}")
         if self.opened and self.depth - closes > level:  # the depth cannot come down to `level` on this line
             self.depth += opens - closes
             return None
-        for m in _TOKEN.finditer(line):
-            char = m.group()
+        depth, opened, seen = self.depth, self.opened, 0
+        for char in _BRACKET.findall(bare):  # the brackets outside strings
+            seen += 1
             if char in "[{":
-                self.depth += 1
-                self.opened = True
-            elif char in "]}" and self.opened:
-                self.depth -= 1
-                if self.depth <= level:
-                    self.depth = max(self.depth, 0)
+                depth += 1
+                opened = True
+            elif opened:
+                depth -= 1
+                if depth <= level:
+                    break
+        else:
+            self.depth, self.opened = depth, opened
+            return None
+        self.depth, self.opened = max(depth, 0), opened
+        end = len(line.rstrip())
+        if seen == opens + closes and not unclosed and line[end - 1:end] in ("]", "}"):
+            return end  # the line's last bracket, at its end (JSON Lines, an array's last line)
+        for m in _TOKEN.finditer(line):  # the offset of the `seen`-th bracket outside strings
+            if m.group() in ("[", "]", "{", "}"):
+                seen -= 1
+                if not seen:
                     return m.end()
-        return None
+        return end
 
 
 def first_element(lines: Iterable[str], budget: int) -> list[str]:

@@ -119,7 +119,7 @@ def work_from_item(item: dict[str, Any], source: Source) -> Work:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Works in array order; an item that is not valid JSON or not an object is a ParseIssue with its line."""
     del as_of
-    for item in iter_items("\n".join(lines)):
+    for item in iter_items(lines):
         if item.error is not None:
             yield ParseIssue(path, item.line, f"CSL item skipped: {item.error}")
         elif not isinstance(item.value, dict):

@@ -118,7 +118,7 @@ def work_from_dict(data: Any, own: Source) -> Work:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Works in array order; an item that is not valid JSON or not a work is a ParseIssue with its line."""
     del as_of
-    for item in iter_items("\n".join(lines)):
+    for item in iter_items(lines):
         if item.error is not None:
             yield ParseIssue(path, item.line, f"record skipped: {item.error}")
             continue

@@ -268,42 +268,55 @@ class Splitter:
         """The lines of a part in a JSON format (see base.Boundaries.json): text before its first value, the
         value (for JSON Lines, values one a line), and text after it that reads in no layout (its parser reports
         both); where text in a layout follows, `next_layout` is set and the part ends."""
-        depth: Depth | None = None  # while a value is open
         values = 0
         while (item := self._pull()) is not None:
-            number, raw = item
-            text = raw.strip()
-            if depth is None:
-                if not text:
-                    yield item
-                    continue
-                if values and not (per_line and text[0] == "{"):
-                    self.pending.appendleft(item)
-                    found, looked = self._detect_rest()
-                    if found is not None:
-                        self.next_layout = found
-                        return
-                    for _ in range(looked):  # text in no layout: its parser reports it
-                        yield self.pending.popleft()
-                    continue
-                if not values and not opens_value(text):
-                    yield item  # text before the first value
-                    continue
-                depth = Depth()
-            elif text and not per_line and not may_be_json(text):
-                depth, values = None, values + 1  # the value never closed: it is broken before this line
+            text = item[1].strip()
+            if not text:
+                yield item
+            elif values and not (per_line and text[0] == "{"):
                 self.pending.appendleft(item)
-                continue
-            at = depth.close(raw)
-            if at is None and not per_line:
-                yield item
-                continue
-            depth, values = None, values + 1
-            if at is not None and raw[at:].strip():  # another page glued on after the closing bracket
-                self.pending.appendleft((number, raw[at:]))
-                yield number, raw[:at]
+                found, looked = self._detect_rest()
+                if found is not None:
+                    self.next_layout = found
+                    return
+                for _ in range(looked):  # text in no layout: its parser reports it
+                    yield self.pending.popleft()
+            elif not values and not opens_value(text):
+                yield item  # text before the first value
+            elif per_line and text[-1] == "}":
+                values += 1
+                yield item  # a JSON Lines object, as its line ends (one that does not is looked into)
             else:
-                yield item
+                values += 1
+                yield from self._value(item, per_line)
+
+    def _value(self, item: _Item, per_line: bool) -> Iterator[_Item]:
+        """The lines of the JSON value that opens on `item`, to the line where its brackets close (the rest of
+        that line is put back: a page glued on), or before a line no JSON text has (the value is broken); for
+        JSON Lines, the one line."""
+        depth = Depth()
+        pending, source = self.pending, self.source
+        while True:
+            number, raw = item
+            if "]" in raw or "}" in raw or "[" in raw or "{" in raw:
+                at = depth.close(raw)
+                if at is not None:
+                    if raw[at:].strip():
+                        pending.appendleft((number, raw[at:]))
+                        yield number, raw[:at]
+                    else:
+                        yield item
+                    return
+            yield item
+            if per_line:
+                return  # a line whose object never closes: its parser reports it
+            got = pending.popleft() if pending else next(source, None)
+            if got is None:
+                return
+            item = got
+            if (text := item[1].strip()) and not may_be_json(text):
+                pending.appendleft(item)  # the value never closed: it is broken before this line
+                return
 
     def _detect_rest(self) -> tuple[str | None, int]:
         """The layout of the text that follows a JSON value, detected as an input's opening is, and how many
