@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
-from conftest import AS_OF, SEEDS, invoke
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import AS_OF, ROOT, SEEDS, invoke
 from scholarcli.layouts import csl_json, detect, scholar_csv, scholar_json, scholar_jsonl
 
 
@@ -85,3 +91,77 @@ def test_a_json_file_with_a_txt_name_reads_back(tmp_path: Path) -> None:
     result = invoke("list-works", "--json", "--no-dedupe", str(path))
     assert result.code == 0 and result.stderr == ""
     assert {w["sources"][-1]["layout"] for w in result.json()} == {"json"}
+
+
+def _items(lines: list[str]) -> list[tuple[int, object, str | None]]:
+    from scholarcli.layouts.json_items import iter_items
+
+    return [(i.line, i.value, i.error) for i in iter_items(lines)]
+
+
+def test_a_json_array_read_in_chunks_gives_the_items_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An array is decoded a chunk of whole elements at a time: chunks cut between any two elements give the
+    same items, lines and errors, damaged items and text around the array included."""
+    from scholarcli.layouts import json_items
+
+    csl = (ROOT / "tests" / "pages" / "csl-json" / "zotero_export.txt").read_text("utf-8")
+    own = _written("json")
+    texts = [csl, own, csl.replace('"title": "Deep learning",', '"title": "Deep learning,', 1),
+             own.replace('": ', '" ', 7), csl.replace("\t},\n\t{", "\t}\n\t,{"), csl[:-4],
+             "A note above the export\n\n" + csl + "\nand a line after it\n",
+             "[\n" + ",\n".join(f'{{"title": "x]}}{{[\\\\\\"]", "n": {n}}}' for n in range(40)) + "\n]\n"]
+    for text in texts:
+        whole = _items(text.split("\n"))
+        assert whole and any(value is not None for _, value, _ in whole)
+        for size in (1, 40, 400):
+            monkeypatch.setattr(json_items, "CHUNK_CHARS", size)
+            assert _items(text.split("\n")) == whole, (size, text[:40])
+        monkeypatch.undo()
+
+
+def test_a_long_json_array_is_read_in_flat_memory() -> None:
+    """Memory holds one chunk of elements, not the whole text (about 14 MB of CSL-JSON here)."""
+    import tracemalloc
+
+    from scholarcli.layouts.json_items import CHUNK_CHARS
+
+    item = ['\t{', '\t\t"type": "article-journal",', '\t\t"title": "Item %d",', '\t\t"author": [',
+            '\t\t\t{"family": "Lee", "given": "Ann"}', '\t\t],', '\t\t"issued": {"date-parts": [[2020, 5]]},',
+            '\t\t"abstract": "' + "word " * 40 + '"', '\t},']
+
+    def lines() -> Iterator[str]:
+        yield "["
+        for n in range(40_000):
+            yield from (line.replace("%d", str(n)) for line in item)
+        yield '\t{"type": "book", "title": "Last"}'
+        yield "]"
+
+    tracemalloc.start()
+    count = sum(1 for _ in csl_json.iter_parse(lines(), "big.json", date(2026, 1, 1)))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 40_001
+    assert peak < 6 * CHUNK_CHARS, peak
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ ,:ab\t', max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet='[]{}"\\a', max_size=4), inner,
+                                                                 max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.lists(_JSON_VALUES, min_size=1, max_size=4), indent=st.sampled_from([None, 1, 2, "\t"]),
+       tail=st.sampled_from(["", "Researcher profile", " ", "[c12] x"]))
+def test_the_bracket_depth_finds_where_a_json_array_closes(value: list[object], indent: int | str | None,
+                                                            tail: str) -> None:
+    """Fed line by line, the depth closes exactly at the array's last bracket (strings with brackets, quotes
+    and escapes in them skipped), with whatever was glued after it left over."""
+    from scholarcli.layouts.brackets import Depth
+
+    lines = (json.dumps(value, indent=indent) + tail).split("\n")
+    depth = Depth()
+    ends = [depth.close(line) for line in lines]
+    assert ends[:-1] == [None] * (len(lines) - 1)
+    assert lines[-1][ends[-1]:] == tail

@@ -34,7 +34,8 @@ def _records(text: str, shift: int = 0) -> list[dict[str, Any]]:
     out = []
     for work in parse_text(text, as_of=TODAY):
         record = work.to_dict()
-        record["sources"] = [{**s, "line": s["line"] + shift} for s in record["sources"]]
+        *carried, own = record["sources"]  # scholar's JSON carries the sources its records were made from
+        record["sources"] = [*carried, {**own, "line": own["line"] + shift}]
         out.append(record)
     return out
 
@@ -110,8 +111,6 @@ def test_two_pages_read_as_each_alone(pair: tuple[Path, Path]) -> None:
 
 #: Why a layout declares no BOUNDARIES (see layouts/base.py), for the skip message.
 _WHOLE = {
-    "csl-json": "a JSON array with other text before or after it is no JSON input",
-    "json": "a JSON array with other text before or after it is no JSON input",
 }
 
 
@@ -391,3 +390,89 @@ def test_a_page_glued_on_a_seed_without_a_final_newline_is_split_off(first: Path
     a, b = _text(first), _text(page)
     assert not a.endswith("\n")
     assert _records(a + b) == _records(a) + _records(b, shift=len(a.split("\n")) - 1)
+
+
+def _parsed(text: str) -> Any:
+    from scholarcli.parsing import TextInput, parse_input
+    from scholarcli.reading import normalise_text
+
+    return parse_input(TextInput("<text>", normalise_text(text), "str"), as_of=TODAY)
+
+
+CSL = PAGES / "csl-json" / "zotero_export.txt"
+OWN_JSON = PAGES / "json" / "list_works_export.txt"
+DBLP = PAGES / "dblp" / "berger_proceedings_and_journals.txt"
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["csl-json-then-dblp", "dblp-then-csl-json"])
+def test_a_zotero_export_and_a_dblp_page_in_one_file_keep_their_records(order: tuple[int, int]) -> None:
+    """A CSL-JSON array ends where its brackets close and the dblp page after it is read in its own layout; a
+    JSON array that opens a line below a page is a part of its own."""
+    pages = [CSL, DBLP]
+    _assert_glued_as_alone([pages[i] for i in order])
+
+
+def test_a_zotero_export_then_a_profile_seed_keeps_the_profile() -> None:
+    works = _parsed(_text(CSL) + _text(seed("000"))).works
+    assert [w.sources[-1].layout for w in works] == ["csl-json"] * 5 + ["profile"] * 4
+    assert [w.authors for w in works[5:]] == [("Juhua Hu",)] * 4
+
+
+def test_scholar_json_glued_to_a_page_after_its_closing_bracket() -> None:
+    """`cat works.json page.txt` with no final newline in works.json: the page opens on the `]` line."""
+    text = _text(OWN_JSON).rstrip("\n") + _text(seed("000"))
+    assert "\n]Researcher profile\n" in text
+    works = _parsed(text).works
+    expected = _expected(OWN_JSON)
+    assert [w.title for w in works[:3]] == [r["title"] for r in expected]
+    assert [w.sources[-1].layout for w in works] == ["json"] * 3 + ["profile"] * 4
+    shift = _text(OWN_JSON).count("\n") - 1  # the seed's first line is the JSON's last, `]`
+    assert [w.sources[-1].line for w in works[3:]] == [
+        w.sources[0].line + shift for w in parse_text(_text(seed("000")), as_of=TODAY)]
+
+
+def test_json_lines_then_a_page_glued_after_the_last_object() -> None:
+    jsonl = PAGES / "jsonl" / "search_export.txt"
+    works = _parsed(_text(jsonl).rstrip("\n") + _text(seed("000"))).works
+    assert [w.sources[-1].layout for w in works] == ["jsonl"] * 3 + ["profile"] * 4
+
+
+@pytest.mark.parametrize("line", ["[1] Deep learning", "[c12]", "[PDF] nature.com", "[HTML]", "[", "{\\rtf1"])
+def test_a_bracket_line_in_a_page_that_opens_no_json_keeps_the_page(line: str) -> None:
+    """A line opening with `[` (a list number, a dblp key, a Scholar link) is no JSON value; a `[` alone is one
+    only when what follows reads as a JSON format. A real export below such lines is still found."""
+    head, _, rest = _text(DBLP).partition("\n\n")
+    page = f"{head}\n{line}\nsee the list below\n\n{rest}\n"
+    alone = parse_text(page, as_of=TODAY)
+    works = _parsed(page + _text(CSL)).works
+    assert [(w.title, w.sources[-1].layout) for w in works] == [(w.title, "dblp") for w in alone] + [
+        (r["title"], "csl-json") for r in _expected(CSL)]
+    assert len(alone) >= len(_expected(DBLP))
+
+
+def test_text_before_and_after_a_json_array_is_reported_and_the_records_kept() -> None:
+    """A note above a pasted export and a line after it read in no layout: each is a warning with its line."""
+    text = "My Zotero library, exported 12 March 2024:\n\n" + _text(CSL) + "\nexported by Zotero 6.0\n"
+    result = _parsed(text)
+    assert [w.title for w in result.works] == [r["title"] for r in _expected(CSL)]
+    assert [(i.line, i.message) for i in result.issues] == [
+        (1, "CSL item skipped: 1 line of text before the array is not JSON"),
+        (text.split("\n").index("exported by Zotero 6.0") + 1,
+         "CSL item skipped: 1 line of text after the array is not JSON")]
+
+
+@pytest.mark.parametrize("damage", ["unclosed", "quote"])
+def test_a_damaged_json_array_before_a_page_keeps_its_good_records_and_the_page(damage: str) -> None:
+    """A CSL-JSON array that never closes (a bracket lost) or whose string lost its quote: the page after it
+    still starts at its first line (no JSON line reads `Deep learning`), the damaged item is a warning."""
+    lines = _text(CSL).split("\n")
+    if damage == "unclosed":
+        assert lines[-3:] == ["\t}", "]", ""]
+        lines = lines[:-3]  # the last item's and the array's closing brackets are lost
+    else:
+        lines[lines.index("\t\t\"title\": \"Deep learning\",")] = "\t\t\"title\": \"Deep learning,"
+    result = _parsed("\n".join(lines) + "\n" + _text(DBLP))
+    layouts = [w.sources[-1].layout for w in result.works]
+    assert layouts.count("dblp") == len(_expected(DBLP))
+    assert layouts.count("csl-json") >= 1
+    assert any("not valid JSON" in i.message for i in result.issues)

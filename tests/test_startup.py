@@ -136,6 +136,8 @@ def test_list_works_on_one_page_loads_only_what_it_uses() -> None:
         # BibTeX and RIS load for the splitter's anchors, but not their parsing libraries nor the RIS writer.
         "bibtexparser", "pylatexenc", "rispy", "scholarcli.render.ris",
         "scholarcli.layouts.citations", "scholarcli.layouts.citation_fields",  # a layout was found first
+        "scholarcli.layouts.csl_json", "scholarcli.layouts.scholar_json", "scholarcli.layouts.scholar_jsonl",
+        "scholarcli.layouts.json_items",  # no line opens a JSON value: the page splitter never loads them
         "scholarcli.query.search", "scholarcli.render.tables",
         "hashlib", "_hashlib",  # Work.id hashes with _sha1, not OpenSSL
         "csv", "spellchecker", "rich",

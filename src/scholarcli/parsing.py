@@ -193,8 +193,9 @@ def _read_part(source: LineInput, part: Part, as_of: date, forced: bool) -> Iter
 
 
 def _renumbered(event: ParseEvent, part: Part) -> ParseEvent:
-    if isinstance(event, Work):
-        return event.with_changes(sources=tuple(replace(s, line=part.number(s.line)) for s in event.sources))
+    if isinstance(event, Work) and event.sources:  # the last source is where it was read (JSON carries others)
+        *carried, own = event.sources
+        return event.with_changes(sources=(*carried, replace(own, line=part.number(own.line))))
     if isinstance(event, ParseIssue):
         return replace(event, line=part.number(event.line))
     return event

@@ -5,6 +5,7 @@ Parser modules are imported on first use, so commands that parse nothing start f
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -75,18 +76,27 @@ def _opens_array(head: str) -> bool:
     return head.lstrip()[:1] == "["
 
 
-#: The file formats read as whole inputs (they declare no BOUNDARIES, so the page splitter never loads them),
-#: each with a cheap test that its sniff can only score above 0 when the opening passes. Detection loads a
-#: format's module only when the test passes, which keeps every other run from paying for its imports.
-#: BibTeX and RIS are not among them: their entries are found beside pages (their BOUNDARIES), and their
-#: modules, loaded by the splitter, import their parsing libraries only to read an entry; prescreen.py tests
-#: their sniffs as it does the pages'.
+#: The file formats, each with a cheap test that its sniff can only score above 0 when the opening passes.
+#: Detection loads a format's module only when the test passes, which keeps every other run from paying for its
+#: imports, and the page splitter never loads them up front: those without BOUNDARIES are read as whole inputs,
+#: the JSON formats (JSON_FORMATS) are loaded at a line that opens a JSON value. BibTeX and RIS are not among
+#: them: their entries are found beside pages (their BOUNDARIES), and their modules, loaded by the splitter,
+#: import their parsing libraries only to read an entry; prescreen.py tests their sniffs as it does the pages'.
 WHOLE_INPUT_FORMATS: dict[str, Callable[[str], bool]] = {
     "csl-json": _opens_array,  # `[{…}]`
     "json": _opens_array,
     "jsonl": lambda head: head.lstrip()[:1] == "{",  # an object on the first line
     "csv": lambda head: "title" in head.lstrip("\ufeff\n")[:4096].split("\n", 1)[0],  # a header naming `title`
 }
+
+
+#: The JSON formats: a part in one of them is JSON, from a line that opens a value to where its brackets close
+#: (their BOUNDARIES say so; layouts/brackets.py). The page splitter loads them only at a line that opens a value.
+JSON_FORMATS = ("csl-json", "json", "jsonl")
+#: How many characters of a JSON value's opening are sniffed for its format (its first element, at most), and
+#: how many lines that may open one are tried below an input's first line of text.
+JSON_SNIFF_CHARS = 1 << 19
+JSON_TRIES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,15 +157,23 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     BOUNDARIES, the first OPENING_LINES non-blank lines may name another such layout, and when another
     layout's anchors come before the chosen layout's page starts, and the text before that start reads as
     the other layout, the other one wins: a short page followed by a longer page of another layout is read
-    in its own layout (the rest is split off as it is read).
+    in its own layout (the rest is split off as it is read). Text above a JSON value in a JSON format (a note
+    above a pasted export) is detected on its own; when it reads in no layout, the input starts in the JSON
+    format, whose parser reports that text.
     """
+    found, scores = detect("\n".join(line.strip() for line in head.split("\n")))  # as browsers indent copies
+    if found in JSON_FORMATS:  # the first value's own records decide (another export may follow it)
+        return json_format(head.lstrip()[:JSON_SNIFF_CHARS].split("\n")) or found, scores
+    if (below := _json_below(head)) is not None:
+        before, name = below  # a JSON value opens a line below other text: that text is a part of its own
+        found, scores = detect_opening(before)
+        return (found, scores) if found is not None else (name, scores)
     opening: list[str] = []
     for raw in head.split("\n", OPENING_LINES * 4)[: OPENING_LINES * 4]:
         if raw.strip():
             opening.append(raw.strip())
             if len(opening) == OPENING_LINES:
                 break
-    found, scores = detect("\n".join(line.strip() for line in head.split("\n")))  # as browsers indent copies
     if found is None or get(found).boundaries is None:
         return found, scores  # a layout without BOUNDARIES is chosen for the whole input, as before
     in_opening, _ = detect("\n".join(opening))
@@ -170,13 +188,43 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
     start = anchor - max(0, min(anchor, bounds.lead(opening[:anchor], opening[anchor])))
     if start >= 2:
         before = "\n".join(opening[:start])
-        earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY if name not in (found, FALLBACK))
+        earlier = sorted((_first_anchor(name, opening), name) for name in REGISTRY
+                         if name not in (found, FALLBACK) and name not in JSON_FORMATS)
         for position, name in earlier:
             if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
                 return name, scores
     if _list_before(found, opening, anchor):
         return FALLBACK, scores
     return found, scores
+
+
+#: A line that may open a JSON value (`brackets.opens_value` says for sure): `[` alone, `[{`, `{"`.
+_JSON_OPENING = re.compile(r'^[ \t]*(?:\[[ \t]*(?:\{|$)|\{[ \t]*")', re.MULTILINE)
+
+
+def json_format(lines: Iterable[str]) -> str | None:
+    """The JSON format of the value whose opening line is the first of `lines`, sniffed on its first element
+    (read from `lines` no further), when its score clears the detection threshold; else None."""
+    from scholarcli.layouts.brackets import first_element
+
+    text = "\n".join(line.strip() for line in first_element(lines, JSON_SNIFF_CHARS))
+    scores = {name: get(name).sniff(text) for name in JSON_FORMATS if WHOLE_INPUT_FORMATS[name](text)}
+    best = max(scores, key=lambda name: scores[name], default=None)
+    return best if best is not None and scores[best] >= DETECT_THRESHOLD else None
+
+
+def _json_below(head: str) -> tuple[str, str] | None:
+    """The text before the first JSON value (in a JSON format) that opens a line below the head's first line
+    of text, and the value's format; None when there is no such value."""
+    first = len(head) - len(head.lstrip())
+    for m in itertools.islice(_JSON_OPENING.finditer(head, first + 1), JSON_TRIES):
+        start = head.rfind("\n", 0, m.start()) + 1
+        if start <= first:
+            continue
+        name = json_format(head[start:start + JSON_SNIFF_CHARS].split("\n"))
+        if name is not None:
+            return head[:start], name
+    return None
 
 
 #: A year, DOI or arXiv mark: a reference list has one in at least two lines (the fallback is not loaded else).

@@ -19,8 +19,11 @@ a page, when ``cat`` can glue it to the previous file's last line, as ``glued``.
 input (no other page is looked for in it), and no page of it is found after another layout's page. Today
 that is:
 
-- ``csl-json`` and ``json``: an array followed or preceded by other text is no JSON, so no split could give
-  each part a valid input; ``jsonl`` and ``csv``: a file of them is read whole, whatever its rows look like.
+- ``csv``: a file of it is read whole, whatever its rows look like.
+
+The JSON formats (``csl-json``, ``json``, ``jsonl``) declare ``Boundaries(anchor=brackets.opens_value,
+json=…)``: a JSON value is a part of its own, from the line that opens it to where its brackets close (see
+``json`` below), so an array with a page before or after it gives each part a valid input.
 
 The reference-manager exports ``bibtex`` and ``ris`` declare BOUNDARIES: entries pasted before or after a page
 are a part of their own. Their entries span lines, so they also say with ``inside`` where an entry is open:
@@ -115,6 +118,11 @@ class Boundaries:
       end: `line` is no part of it). While your layout is read, a line read inside an entry is surely yours:
       no other page starts there. An entry still open after HOLD_LINES lines is taken as closed, so a
       damaged entry cannot swallow the page after it whole.
+    - ``json``: for a JSON format, ``"value"`` when a part is one JSON value (an array: CSL-JSON, scholar's
+      JSON), or ``"lines"`` when it is one value a line (JSON Lines). ``anchor`` is then the line that opens a
+      value (`brackets.opens_value`); the value ends where its brackets close, tracked outside strings line by
+      line (a line no JSON text has, such as ``Deep learning``, ends a value that never closes), and the text
+      after it is detected afresh. The splitter loads such a layout only when a line opens a value.
     """
 
     anchor: Callable[[str], bool]
@@ -125,6 +133,7 @@ class Boundaries:
     tail: Callable[[str, Sequence[str]], int] = _no_tail
     shares: tuple[str, ...] = ()
     inside: Callable[[int, str], int] | None = None
+    json: str = ""
 
 
 class Line(NamedTuple):

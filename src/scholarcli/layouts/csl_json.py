@@ -8,6 +8,8 @@ from typing import Any
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
 from scholarcli.layouts import references as ref
+from scholarcli.layouts.base import Boundaries
+from scholarcli.layouts.brackets import opens_value
 from scholarcli.layouts.json_items import iter_items, looks_like_array_of_objects
 from scholarcli.layouts.scholar_json import sniff_keys
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
@@ -16,6 +18,9 @@ from scholarcli.render.ris import TRUNCATED_NOTE
 
 NAME = "csl-json"
 SUMMARY = "CSL-JSON arrays: Zotero, pandoc, citeproc, scholar --format csl-json"
+
+#: A part is one JSON array, from the line that opens it (`[`, `[{`) to where its brackets close.
+BOUNDARIES = Boundaries(anchor=opens_value, json="value")
 
 _CSL_KEYS = ("issued", "container-title", "author", "DOI", "URL", "title", "type", "id", "publisher", "page")
 #: CSL types outside the shared vocabulary (normalise/vocab.py), as the work types they mean.
@@ -114,7 +119,7 @@ def work_from_item(item: dict[str, Any], source: Source) -> Work:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Works in array order; an item that is not valid JSON or not an object is a ParseIssue with its line."""
     del as_of
-    for item in iter_items("\n".join(lines)):
+    for item in iter_items(lines):
         if item.error is not None:
             yield ParseIssue(path, item.line, f"CSL item skipped: {item.error}")
         elif not isinstance(item.value, dict):

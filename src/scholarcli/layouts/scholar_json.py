@@ -11,11 +11,16 @@ from datetime import date
 from typing import Any
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
+from scholarcli.layouts.base import Boundaries
+from scholarcli.layouts.brackets import opens_value
 from scholarcli.layouts.json_items import iter_items, looks_like_array_of_objects
 from scholarcli.model import JSON_KEYS, ParseEvent, ParseIssue, ParseResult, Source, Work
 
 NAME = "json"
 SUMMARY = "scholar's own JSON array (list-works --format json), read back with its sources"
+
+#: A part is one JSON array, from the line that opens it (`[`, `[{`) to where its brackets close.
+BOUNDARIES = Boundaries(anchor=opens_value, json="value")
 
 #: Keys only scholar's work objects have; CSL-JSON and other JSON have none of them.
 _OWN_KEYS = ("authors_truncated", "arxiv_id", "journal_ref", "has_code", "sources")
@@ -113,7 +118,7 @@ def work_from_dict(data: Any, own: Source) -> Work:
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Works in array order; an item that is not valid JSON or not a work is a ParseIssue with its line."""
     del as_of
-    for item in iter_items("\n".join(lines)):
+    for item in iter_items(lines):
         if item.error is not None:
             yield ParseIssue(path, item.line, f"record skipped: {item.error}")
             continue

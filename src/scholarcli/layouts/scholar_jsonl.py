@@ -7,11 +7,16 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scholarcli import lazyre as re  # patterns compiled on first use (start-up)
+from scholarcli.layouts.base import Boundaries
+from scholarcli.layouts.brackets import opens_value
 from scholarcli.layouts.scholar_json import RecordError, sniff_keys, work_from_dict
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source
 
 NAME = "jsonl"
 SUMMARY = "scholar's own JSON Lines (list-works --format jsonl), read back with its sources"
+
+#: A part is a run of lines that each hold one JSON object (`{"…`), up to the first line that does not.
+BOUNDARIES = Boundaries(anchor=opens_value, json="lines")
 
 _OBJECT_LINE = re.compile(r"\A\s*\{.*\}\s*$", re.MULTILINE)
 

@@ -24,6 +24,11 @@ fallback (citation-list) is beaten by any layout whose sniff clears the threshol
 whose entries span lines (BibTeX, RIS: its `inside`), every line inside an entry is the layout's own; a page is
 looked for only between entries, and the lines after its last entry go to the page or reference list that
 follows (an export has no text of its own between entries: only comments, which the parser skips).
+A part in a JSON format (base.Boundaries.json) is a JSON value: it starts at a line that opens one (`[`,
+`[{`, a JSON Lines `{"` line) when the value's first element reads as that format (the JSON modules are loaded
+only then), and ends where its brackets close, tracked line by line outside strings (layouts/brackets.py), or at
+a line no JSON text has; a page glued on after the closing bracket is split off. The text after it is detected
+afresh, as an input's opening is; text in no layout stays with the JSON part, whose parser reports it.
 A layout without `BOUNDARIES` is read whole: an input detected in it is one part, and no page of it is found
 inside another layout's input (file formats such as CSV, whose rows may look like another layout's anchors,
 are safe that way).
@@ -44,11 +49,14 @@ from scholarcli.layouts import (
     REGISTRY,
     WHOLE_INPUT_FORMATS,
     Layout,
+    detect_opening,
     get,
+    json_format,
     may_be_list,
     may_head_list,
 )
 from scholarcli.layouts.base import Boundaries, never
+from scholarcli.layouts.brackets import Depth, may_be_json, opens_value
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
 HOLD_LINES = 200
@@ -61,6 +69,11 @@ WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
 SAMPLE_LINES = 200
 #: Glued openers are looked for in this many characters at the end of each line.
 GLUE_TAIL = 120
+#: The text after a JSON value is detected afresh on as much as an input's opening (reading/lines.py: at least
+#: AFTER_LINES lines and AFTER_CHARS characters), up to AFTER_MAX characters.
+AFTER_LINES = 64
+AFTER_CHARS = 1 << 18
+AFTER_MAX = 1 << 21
 
 
 @dataclass(slots=True)
@@ -96,7 +109,7 @@ class Splitter:
     def __init__(self, lines: Iterable[str], layout: str, detect: bool = True) -> None:
         self.layout = layout
         self.detect = detect
-        # The fallback and the file formats read whole declare no BOUNDARIES, so they are not loaded here.
+        # The fallback and the file formats are not loaded here (the JSON formats are, at a line opening a value).
         names = [n for n in REGISTRY if n != FALLBACK and n not in WHOLE_INPUT_FORMATS] if detect else [layout]
         self.layouts = [get(name) for name in names]
         self.pending: deque[_Item] = deque()  # lines read ahead, handed out before the source's next ones
@@ -171,6 +184,10 @@ class Splitter:
                 part.sample.append(item[1].strip())
             return item[1]
 
+        if detect and bounds is not None and bounds.json:
+            for item in self._json(bounds.json == "lines"):
+                yield hand(item)
+            return
         pending, source = self.pending, self.source
         while True:
             if pending:
@@ -204,8 +221,10 @@ class Splitter:
                 seen_page, repeat = True, False
             if repeat and detect and not self._again(current, held, item):
                 repeat = ours = False  # a `Publications` heading of a reference list, not a second page
-            if not ours and not repeat and detect and others:
-                for other, anchor in others:
+            if not ours and not repeat and detect:
+                if text[0] in "[{" and opens_value(text):
+                    self._json_change(item)  # a JSON value below the page: a part of its own
+                for other, anchor in others if self.next_layout is None else ():
                     if anchor(text) and other.name not in quiet:
                         start, wait = self._change(current, other, held, item)
                         if start is None:
@@ -272,6 +291,92 @@ class Splitter:
             self.next_layout = FALLBACK
         while held:
             yield hand(held.popleft())
+
+    def _json(self, per_line: bool) -> Iterator[_Item]:
+        """The lines of a part in a JSON format (see base.Boundaries.json): text before its first value, the
+        value (for JSON Lines, values one a line), and text after it that reads in no layout (its parser reports
+        both); where text in a layout follows, `next_layout` is set and the part ends."""
+        values = 0
+        while (item := self._pull()) is not None:
+            text = item[1].strip()
+            if not text:
+                yield item
+            elif values and not (per_line and text[0] == "{"):
+                self.pending.appendleft(item)
+                found, looked = self._detect_rest()
+                if found is not None:
+                    self.next_layout = found
+                    return
+                for _ in range(looked):  # text in no layout: its parser reports it
+                    yield self.pending.popleft()
+            elif not values and not opens_value(text):
+                yield item  # text before the first value
+            elif per_line and text[-1] == "}":
+                values += 1
+                yield item  # a JSON Lines object, as its line ends (one that does not is looked into)
+            else:
+                values += 1
+                yield from self._value(item, per_line)
+
+    def _value(self, item: _Item, per_line: bool) -> Iterator[_Item]:
+        """The lines of the JSON value that opens on `item`, to the line where its brackets close (the rest of
+        that line is put back: a page glued on), or before a line no JSON text has (the value is broken); for
+        JSON Lines, the one line."""
+        depth = Depth()
+        pending, source = self.pending, self.source
+        while True:
+            number, raw = item
+            if "]" in raw or "}" in raw or "[" in raw or "{" in raw:
+                at = depth.close(raw)
+                if at is not None:
+                    if raw[at:].strip():
+                        pending.appendleft((number, raw[at:]))
+                        yield number, raw[:at]
+                    else:
+                        yield item
+                    return
+            yield item
+            if per_line:
+                return  # a line whose object never closes: its parser reports it
+            got = pending.popleft() if pending else next(source, None)
+            if got is None:
+                return
+            item = got
+            if (text := item[1].strip()) and not may_be_json(text):
+                pending.appendleft(item)  # the value never closed: it is broken before this line
+                return
+
+    def _detect_rest(self) -> tuple[str | None, int]:
+        """The layout of the text that follows a JSON value, detected as an input's opening is, and how many
+        lines were looked at (read ahead and put back)."""
+        ahead: list[_Item] = []
+        size = 0
+        while size < AFTER_MAX and (size < AFTER_CHARS or len(ahead) < AFTER_LINES):
+            nxt = self._pull()
+            if nxt is None:
+                break
+            ahead.append(nxt)
+            size += len(nxt[1]) + 1
+        self.pending.extendleft(reversed(ahead))
+        found, _ = detect_opening("\n".join(text for _, text in ahead))
+        return found, len(ahead)
+
+    def _json_change(self, item: _Item) -> None:
+        """At a line that opens a JSON value: when the value reads as a JSON format (by its first element, read
+        ahead and put back), the part ends before it and the value starts the next part."""
+        pulled: list[_Item] = []
+
+        def texts() -> Iterator[str]:
+            yield item[1]
+            while (nxt := self._pull()) is not None:
+                pulled.append(nxt)
+                yield nxt[1]
+
+        found = json_format(texts())
+        self.pending.extendleft(reversed(pulled))
+        if found is not None:
+            self.pending.appendleft(item)
+            self.next_layout = found
 
     def _list_start(self, current: Layout, held: deque[_Item], last: str | None = None) -> int | None:
         """Index in `held` (the lines after the current page's last anchor, `last` when held follows it) where a
