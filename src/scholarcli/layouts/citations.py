@@ -393,6 +393,7 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Yield a record per entry in order; prose is reported as a warning, never made into a record."""
+    read = False  # whether an entry was read as a citation yet
     for item in _segment(lines):
         if "authors" in item.labels or "author" in item.labels:
             yield _labelled(item, path)
@@ -402,10 +403,14 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             yield ParseIssue(path, item.number, f"{len(text)} characters without a break: too long for a citation; "
                              "skipped")
             continue
+        if not read and item.heading is None and not _SIGNAL.search(text) and not _STRONG_CUE.search(text):
+            # the page's top, above any heading or citation: a masthead (`Law School / Faculty Directory / name /
+            # title`) with no year or identifier is page chrome, whatever words of a venue it holds
+            if _reportable(text):
+                yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
+            continue
         if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
-            # a short page title is dropped quietly; a paragraph, or anything opening with names, is reported
-            names = read_names(text)
-            if len(text.split()) >= _PARAGRAPH_WORDS or (names and (len(names.names) > 1 or "." in names.names[0])):
+            if _reportable(text):
                 yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
             continue
         fields = split_reference(text)
@@ -414,6 +419,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             continue
         if not fields.split:
             yield ParseIssue(path, item.number, "citation not split into fields; its whole text is kept as the title")
+        read = True
         year = fields.year
         if year is None and not fields.in_press and item.heading and (m := re.search(YEAR, item.heading)):
             year = int(m.group(0))
@@ -431,6 +437,13 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             abstract=item.labels.get("abstract") or None,
             sources=(Source(NAME, path, item.number),),
         )
+
+
+def _reportable(text: str) -> bool:
+    """Whether text that is no citation is worth a warning: a short page title is dropped quietly; a paragraph,
+    or anything opening with names, is reported."""
+    names = read_names(text)
+    return len(text.split()) >= _PARAGRAPH_WORDS or bool(names and (len(names.names) > 1 or "." in names.names[0]))
 
 
 def _labelled(item: _Entry, path: str) -> Work:
