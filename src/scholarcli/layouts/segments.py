@@ -42,6 +42,14 @@ from scholarcli.layouts import (
 from scholarcli.layouts.base import never
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
+#: Lines of a site's top bar, above any page's opening (its name, or its `Works (N)`…): a page that starts after
+#: another claims them, so they never end the other page's last record (`… Code is available. Skip to main content`).
+SITE_TOP = frozenset(
+    {"skip to main content", "skip to content", "skip to main page content", "skip to search", "skip navigation",
+     "jump to content", "menu", "main menu", "sign in", "log in", "sign in/register", "register", "create free account",
+     "search", "english", "google scholar", "semantic scholar", "nasa/ads", "scix", "pubmed", "orcid", "dblp", "blog",
+     "statistics", "update feed", "researchgate", "inspire", "arxiv", "connecting research and researchers"}
+)
 HOLD_LINES = 200
 #: Non-blank lines looked ahead to confirm a change of layout, and the bytes they may take.
 WINDOW_LINES = 40
@@ -143,6 +151,7 @@ class Splitter:
         held_text = 0
         listed = False  # whether the held run was looked at for a reference list
         seen_page = False
+        anchored = 0  # the current layout's anchors read before its first page line
         local, expect = 0, -1
         quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
         others = [(layout, layout.boundaries.anchor) for layout in self.layouts
@@ -185,7 +194,11 @@ class Splitter:
             shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
-                seen_page, repeat = True, False
+                # the first page line is this page's own header, unless records came before it: a list copied
+                # without its header (ORCID's works, Semantic Scholar's papers) and then a whole page
+                seen_page, repeat = True, anchored >= 2
+            elif ours and not seen_page:
+                anchored += 1
             if repeat and detect and not self._again(current, held, item):
                 repeat = ours = False  # a `Publications` heading of a reference list, not a second page
             if not ours and not repeat and detect and others:
@@ -318,6 +331,8 @@ class Splitter:
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
         before = [held[i][1].strip() for i in positions]
         lead = max(0, min(len(before), layout.boundaries.lead(before, anchor)))
+        while lead < len(before) and before[-lead - 1].casefold() in SITE_TOP:  # the site's top bar above it
+            lead += 1
         if lead == 0:
             return len(held)
         return positions[len(before) - lead]
