@@ -57,3 +57,21 @@ def test_an_entry_that_lost_its_authors_is_kept_with_a_warning() -> None:
     assert [(w.arxiv_id, w.authors) for w in result.works] == [("2407.00001", ())]
     assert [i.message for i in result.issues] == [
         "arXiv:2407.00001 lists no authors (the `Authors:` line was lost in the copy?); kept without authors"]
+
+
+def test_a_subjects_line_wrapped_inside_a_subject_keeps_every_category_and_no_abstract() -> None:
+    """A saved page wraps a long `Subjects:` line anywhere, also inside a subject's name."""
+    page = (
+        "[414]  arXiv:1807.06211 [pdf, other]\nTitle: Planck 2018 results. X. Constraints on inflation\n"
+        "Authors: Planck Collaboration: Y. Akrami, F. Arroja\n"
+        "Subjects: Cosmology and Nongalactic Astrophysics (astro-ph.CO); General\n"
+        "    Relativity and Quantum Cosmology (gr-qc); High Energy Physics - Theory\n    (hep-th)\n"
+        "[415]  arXiv:1807.06212 [pdf, other]\nTitle: Another entry\nAuthors: A. Lee, B. Chen\n"
+        "Subjects: Cosmology and Nongalactic Astrophysics (astro-ph.CO)\n\nIts abstract, on its own line.\n"
+    )
+    works = arxiv_list.parse(page, "p.txt", date(2026, 1, 1)).works
+    assert [(w.categories, w.abstract) for w in works] == [
+        (("astro-ph.CO", "gr-qc", "hep-th"), None),
+        (("astro-ph.CO",), "Its abstract, on its own line."),
+    ]
+    assert works[0].authors == ("Planck Collaboration", "Y. Akrami", "F. Arroja")

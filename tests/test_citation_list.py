@@ -64,6 +64,35 @@ def test_a_reference_splits_into_title_authors_and_year(
         title, authors, truncated, year)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "authors", "year", "venue"),
+    [
+        ("Richard H. Thaler & Cass R. Sunstein, Nudge: Improving Decisions About Health, Wealth, and Happiness (2008).",
+         "Nudge: Improving Decisions About Health, Wealth, and Happiness", ["Richard H. Thaler", "Cass R. Sunstein"],
+         2008, None),
+        ("Cass R. Sunstein, Republic.com (Princeton Univ. Press 2001).", "Republic.com", ["Cass R. Sunstein"], 2001,
+         None),
+        ("Christine Jolls, Cass R. Sunstein & Richard Thaler, A Behavioral Approach to Law and Economics, 50 Stan. L. "
+         "Rev. 1471 (1998).", "A Behavioral Approach to Law and Economics",
+         ["Christine Jolls", "Cass R. Sunstein", "Richard Thaler"], 1998, "Stan. L. Rev."),
+        ("Cass R. Sunstein, On the Expressive Function of Law, 144 U. Pa. L. Rev. 2021, 2024 (1996).",
+         "On the Expressive Function of Law", ["Cass R. Sunstein"], 1996, "U. Pa. L. Rev."),
+        # APS keeps its venue before the volume: not a Bluebook citation
+        ("A. Einstein, B. Podolsky, and N. Rosen, Can quantum-mechanical description of physical reality be "
+         "considered complete?, Phys. Rev. 47, 777 (1935).",
+         "Can quantum-mechanical description of physical reality be considered complete?",
+         ["A. Einstein", "B. Podolsky", "N. Rosen"], 1935, "Phys. Rev."),
+    ],
+    ids=["book", "book-publisher", "article", "article-pincite", "aps"],
+)
+def test_bluebook_citations_put_the_volume_before_the_journal_and_the_year_last(
+    text: str, title: str, authors: list[str], year: int, venue: str | None
+) -> None:
+    """Law reviews cite `Author, Title, 103 Harv. L. Rev. 405 (1989).` and books `Author, Title (2008).`"""
+    fields = split_reference(text)
+    assert (fields.title, list(fields.authors), fields.year, fields.venue) == (title, authors, year, venue)
+
+
 def test_identifiers_are_read_and_their_prefixes_dropped() -> None:
     fields = split_reference(
         "Kingma, D. P., & Ba, J. (2015). Adam: A method for stochastic optimization. arXiv:1412.6980. "
@@ -331,3 +360,21 @@ def test_the_splitters_cheap_heading_test_passes_every_heading_the_fallback_read
     headings = [line for line in lines if line and _is_worded_heading(line)]
     assert len(headings) > 100
     assert [line for line in headings if not may_head_list([line])] == []
+
+
+def test_a_masthead_with_a_venue_word_and_no_year_is_no_citation() -> None:
+    """`… University Professor` over a list once became a record titled by the school's name."""
+    text = _text(
+        "Harvard Law School",
+        "Faculty Directory",
+        "Cass R. Sunstein",
+        "Robert Walmsley University Professor",
+        "",
+        "Selected Publications",
+        "",
+        "Cass R. Sunstein, Republic.com (2001).",
+        "Cass R. Sunstein, The Law of Group Polarization, 10 J. Pol. Phil. 175 (2002).",
+    )
+    result = parse(text, "cv.txt", date(2026, 1, 1))
+    assert [(w.title, w.year) for w in result.works] == [
+        ("Republic.com", 2001), ("The Law of Group Polarization", 2002)]

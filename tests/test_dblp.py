@@ -36,6 +36,12 @@ from scholarcli.model import Profile
         ("Edge Caching. Future Gener. Comput. Syst. 100: 1-10 (2019)", "Edge Caching",
          "Future Gener. Comput. Syst. 100: 1-10 (2019)"),
         ("Query Processing. SIGMOD Rec. 49(1): 1-5 (2020)", "Query Processing", "SIGMOD Rec. 49(1): 1-5 (2020)"),
+        # an abbreviation the list does not know (`Engl.`) stays in the venue with the initial before it
+        ("Machine Learning in Medicine. N. Engl. J. Med. 380(14): 1347-1358 (2019)", "Machine Learning in Medicine",
+         "N. Engl. J. Med. 380(14): 1347-1358 (2019)"),
+        ("Fairness. Proc. Wkshp. Ethics 2021: 1-9", "Fairness", "Proc. Wkshp. Ethics 2021: 1-9"),
+        ("A Study. Part Two. Optimal Control. IEEE Trans. Autom. Control 60: 1-10 (2015)",
+         "A Study. Part Two. Optimal Control", "IEEE Trans. Autom. Control 60: 1-10 (2015)"),
     ],
 )
 def test_title_ends_where_a_venue_begins(text: str, title: str, venue: str | None) -> None:
@@ -142,3 +148,38 @@ def test_a_publication_list_glued_to_a_dblp_page_is_read_as_a_part_of_its_own() 
         assert [(w["title"], w["sources"][0]["layout"]) for w in result.json()] == [
             (w["title"], w["sources"][0]["layout"]) for part in parts for w in part]
         assert "were not read" not in result.stderr
+
+
+def test_a_copy_with_each_tag_on_its_own_line_is_dblp() -> None:
+    """Firefox copies the `[j6]` tag of each record (a block of its own) on a line of its own."""
+    text = (
+        "Marie-Catherine de Marneffe\nPerson information\nRefine list\n2022\n[j6]\n"
+        "Nan-Jiang Jiang, Marie-Catherine de Marneffe:\n"
+        "Investigating Reasons for Disagreement in Natural Language Inference. "
+        "Trans. Assoc. Comput. Linguistics 10: 1357-1374 (2022)\n2008\n[c3]\n"
+        "Marie-Catherine de Marneffe, Anna N. Rafferty, Christopher D. Manning:\n"
+        "Finding Contradictions in Text. ACL 2008: 1039-1047\n"
+    )
+    assert detect(text)[0] == "dblp"
+    works = dblp.parse(text, "p.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors[0], w.type, w.year) for w in works] == [
+        ("Investigating Reasons for Disagreement in Natural Language Inference", "Nan-Jiang Jiang", "article", 2022),
+        ("Finding Contradictions in Text", "Marie-Catherine de Marneffe", "inproceedings", 2008),
+    ]
+
+
+def test_a_copy_with_a_space_after_each_tag_is_dblp() -> None:
+    """Reader views and text saves put a space between the `[j45]` box and the authors."""
+    text = (
+        "Isaac S. Kohane\nPerson information\nRefine list\n2019\n"
+        "[j45] Alvin Rajkomar, Jeffrey Dean, Isaac S. Kohane: Machine Learning in Medicine. "
+        "N. Engl. J. Med. 380(14): 1347-1358 (2019)\n2018\n"
+        "[j39] Andrew L. Beam, Isaac S. Kohane: Big Data and Machine Learning in Health Care. "
+        "JAMA 319(13): 1317-1318 (2018)\n"
+    )
+    assert detect(text)[0] == "dblp"
+    works = dblp.parse(text, "p.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors[0], w.type, w.venue) for w in works] == [
+        ("Machine Learning in Medicine", "Alvin Rajkomar", "article", "N. Engl. J. Med."),
+        ("Big Data and Machine Learning in Health Care", "Andrew L. Beam", "article", "JAMA"),
+    ]

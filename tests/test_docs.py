@@ -57,3 +57,22 @@ def test_help_shows_a_worked_example(command: str) -> None:
 def test_top_level_help_has_an_example() -> None:
     result = invoke("--help")
     assert result.code == 0 and "Example" in result.stdout and "list-works" in result.stdout
+
+
+_TEXT_SUFFIXES = {".md", ".py", ".txt", ".json", ".toml", ".cfg", ".yml", ".yaml", ".bib", ".ris", ".csv", ".html", ""}
+_SKIPPED_DIRS = {".git", ".venv", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+
+
+def test_no_file_keeps_a_merge_conflict_marker() -> None:
+    """A merge once committed `<<<<<<< HEAD` … `>>>>>>> branch` into the README and changelog: no file of the
+    project's own (sources, tests, samples, docs) may hold a conflict marker line."""
+    marked = []
+    for path in sorted(ROOT.rglob("*")):
+        if not path.is_file() or path.suffix not in _TEXT_SUFFIXES or _SKIPPED_DIRS & set(path.relative_to(ROOT).parts):
+            continue
+        if path.name.endswith(".egg-info") or path.stat().st_size > 5_000_000:
+            continue
+        text = path.read_bytes().decode("utf-8", "replace")
+        marked += [f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(text.split("\n"), 1)
+                   if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "<<<<<<<"]
+    assert marked == []

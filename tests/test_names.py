@@ -80,6 +80,12 @@ def test_initials_that_disagree_stay_apart() -> None:
         ("Zetsche B, Gootenberg JS, Abudayyeh OO, et al.", ("Zetsche B", "Gootenberg JS", "Abudayyeh OO"), True),
         ("Smith A, Lee B et al.", ("Smith A", "Lee B"), True),
         ("A. Smith, B. Lee and others", ("A. Smith", "B. Lee"), True),
+        # arXiv prints a collaboration before its members with a colon
+        ("Planck Collaboration: N. Aghanim, Y. Akrami, et al. (170 additional authors not shown)",
+         ("Planck Collaboration", "N. Aghanim", "Y. Akrami"), True),
+        ("LIGO Scientific Collaboration, Virgo Collaboration: B. P. Abbott, R. Abbott",
+         ("LIGO Scientific Collaboration", "Virgo Collaboration", "B. P. Abbott", "R. Abbott"), False),
+        ("The ATLAS Collaboration: G. Aad", ("The ATLAS Collaboration", "G. Aad"), False),
     ],
 )
 def test_author_lists_drop_their_cut_marks(printed: str, names: tuple[str, ...], truncated: bool) -> None:

@@ -69,8 +69,8 @@ def _ids(pair: tuple[Path, Path]) -> str:
 
 PAIRS = list(itertools.product(SAMPLE_FILES, SAMPLE_FILES))
 _ROOT = PAGES.parent.parent
-#: Pairs with a reference list (citation-list) that do not split yet, one `A + B` (paths from the repository's
-#: root) a line: each is an xfail that must fail (strict), so a fix shows up and is taken off the list.
+#: Pairs that do not split yet, one `A + B` (paths from the repository's root) a line: each is an xfail that must
+#: fail (strict), so a fix shows up and is taken off the list.
 KNOWN_GAPS = frozenset(
     line.strip() for line in (PAGES.parent / "segments_known_gaps.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#"))
@@ -80,14 +80,8 @@ def _pair_param(pair: tuple[Path, Path]) -> Any:
     name = f"{pair[0].relative_to(_ROOT)} + {pair[1].relative_to(_ROOT)}"
     if name not in KNOWN_GAPS:
         return pytest.param(pair, id=_ids(pair))
-    reason = ("two reference lists in one file are read as one list (no line marks a list's start): the second's "
-              "heading joins the first's last entry, or the two lists' `PMID:` lines read as a PubMed page"
-              if pair[0].parent.name == pair[1].parent.name == FALLBACK else
-              "a line of the reference list is an anchor of the page after it (`PMID:`, `Abstract:`), or that page "
-              "is not told from the list" if pair[0].parent.name == FALLBACK else
-              "the lines after the page's last anchor do not split where the reference list starts: its heading is "
-              "a line of the page's own (Semantic Scholar's `Publications`, a second page), or the split fails in "
-              "the glued, indented or airy copy")
+    reason = ("a works list copied without its header right after a whole page of the same site: no line marks "
+              "where it starts, so it reads as the page's continuation (see segments_known_gaps.txt)")
     return pytest.param(pair, id=_ids(pair), marks=pytest.mark.xfail(strict=True, reason=f"known gap: {reason}"))
 
 
@@ -476,3 +470,57 @@ def test_a_damaged_json_array_before_a_page_keeps_its_good_records_and_the_page(
     assert layouts.count("dblp") == len(_expected(DBLP))
     assert layouts.count("csl-json") >= 1
     assert any("not valid JSON" in i.message for i in result.issues)
+
+
+def test_an_orcid_works_list_without_its_header_after_a_page_keeps_its_first_work() -> None:
+    """The first work's `PMID:` line is a PubMed anchor, which ends the look-ahead window there; a PubMed page does
+    not start at it, so the window reaches past it and the works list starts at its first title."""
+    _assert_glued_as_alone([PAGES / "semantic-scholar" / "crispr_biologist.txt",
+                            PAGES / "orcid" / "clinical_trialist_list_only.txt"], authors=False)
+
+
+def test_a_scholar_profile_after_one_whose_cells_are_on_lines_of_their_own_is_a_second_profile() -> None:
+    """A profile whose rows have no TAB cells (no anchor) before its second `TITLE CITED BY YEAR` line: the line
+    is the second profile's, which keeps its owner, header and rows."""
+    from scholarcli.parsing import iter_source
+    from scholarcli.reading.lines import LineInput
+
+    pages = [PAGES / "google-scholar" / "materials_scientist_cells_on_lines.txt",
+             PAGES / "google-scholar" / "mathematician_no_verified_email.txt"]
+    _assert_glued_as_alone(pages)
+    events = iter_source(LineInput.from_text("<text>", _text(pages[0]) + "\n" + _text(pages[1])), as_of=TODAY)
+    assert [p.name for p in events if isinstance(p, Profile)] == ["Yi Cui (崔屹)", "Ingrid Daubechies"]
+
+
+@pytest.mark.parametrize("before", [
+    PAGES / "semantic-scholar" / "economist_split_counts.txt",
+    PAGES / "citation-list" / "french_cv_numbered_apa_sections.txt",
+    PAGES / "citation-list" / "physics_markdown_digest.txt"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("glued", [False, True], ids=["newline", "glued"])
+def test_a_law_faculty_masthead_opens_its_list_after_a_page_or_a_list(before: Path, glued: bool) -> None:
+    """`Harvard Law School / Faculty Directory / Cass R. Sunstein / … Professor` over `Selected Publications`: the
+    list's masthead, never the last abstract's words or a record of its own, whatever comes before it."""
+    law = PAGES / "citation-list" / "law_cv_bluebook_citations.txt"
+    works = parse_text(_text(before) + ("" if glued else "\n") + _text(law), as_of=TODAY)
+    expected = [r["title"] for p in (before, law) for r in _expected(p)]
+    assert [w.title for w in works] == expected
+    assert not any("Harvard Law School" in (w.abstract or "") + (w.venue or "") for w in works)
+
+
+@pytest.mark.parametrize("cv", ["german_cv_monographien_aufsaetze", "french_cv_numbered_apa_sections",
+                                "chinese_cv_journal_and_conference_sections"])
+def test_a_cv_title_right_under_a_digests_last_abstract_opens_the_next_list(cv: str) -> None:
+    """`Lebenslauf — Niklas Luhmann (1927–1998)`, `Esther Duflo — Curriculum vitae / Professeure d'économie, MIT`
+    or `何恺明 个人主页` on the line under an abstract's last line, then a heading: the CV's title, not the
+    abstract's."""
+    digest = PAGES / "citation-list" / "physics_markdown_digest.txt"
+    works = parse_text(_text(digest) + _text(PAGES / "citation-list" / f"{cv}.txt"), as_of=TODAY)
+    alone = parse_text(_text(digest), as_of=TODAY)
+    assert works[len(alone) - 1].abstract == alone[-1].abstract
+
+
+def test_a_semantic_scholar_pager_and_footer_open_no_paper() -> None:
+    """`1 2 3 Next`, `Stay Connected With Semantic Scholar`, `About`, `©` under the last paper, then a papers list
+    copied without its header: no paper `1` with author `2`."""
+    _assert_glued_as_alone([PAGES / "semantic-scholar" / "astronomer_plus_authors_firefox.txt",
+                            PAGES / "semantic-scholar" / "linguist_old_books_select_list.txt"])

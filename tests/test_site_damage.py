@@ -159,3 +159,20 @@ def test_an_inspire_result_that_lost_its_date_line_is_a_warning_naming_it() -> N
     titles = [w["title"] for w in result.json()]
     assert "Cool horizons for entangled black holes" not in titles and len(titles) == 3
     assert ":20: 5 line(s) between results not read: 'Cool horizons for entangled black holes'" in result.stderr
+
+
+def test_a_researchgate_item_without_its_date_line_is_kept_with_its_authors_and_a_warning() -> None:
+    """The type line opens an item: a date line lost in the copy (or never printed) costs the date only."""
+    page = "ResearchGate\n" + RESEARCHGATE.replace("April 2011\n", "")
+    result = invoke("list-works", "--json", "--no-dedupe", "--as-of", AS_OF, "-", input=page.encode())
+    assert result.code == 0
+    works = result.json()
+    assert [w["title"] for w in works] == [
+        "The Economist as Plumber",
+        "Poor Economics: A Radical Rethinking of the Way to Fight Global Poverty",
+        "Schooling and Labor Market Consequences of School Construction in Indonesia",
+    ]
+    assert (works[1]["authors"], works[1]["year"], works[1]["type"]) == (
+        ["Abhijit V. Banerjee", "Esther Duflo"], None, "book")
+    title = "Poor Economics: A Radical Rethinking of the Way to Fight Global Poverty"
+    assert f"-:8: {title!r} has no date line under it; kept without a date" in result.stderr

@@ -63,3 +63,19 @@ def test_site_page_output_validates_against_the_schema() -> None:
     assert any(w["pmid"] for w in works) and any(w["citations"] for w in works)
     for work in works:
         validator.validate(work)
+
+
+@pytest.mark.parametrize("id_label", ["ORCID iD\n", ""], ids=["label-without-id", "no-label"])
+def test_orcid_owner_is_the_name_above_the_sections_when_the_id_was_not_copied(id_label: str) -> None:
+    """Without the iD line, the owner is the name above `Keywords`, `Employment (2)`…, never the last of those
+    lines (an employer would become the author of every work)."""
+    text = (
+        f"Skip to main content\nSign in/Register\nHugo Duminil-Copin\n{id_label}Keywords\n"
+        "probability, statistical physics\nActivities\nCollapse all\nEmployment (2)\nSort\n"
+        "Université de Genève: Genève, CH\nInstitut des Hautes Études Scientifiques: Bures-sur-Yvette, FR\n"
+        "Works (1)\nSort\nSharp phase transition for the random-cluster and Potts models via decision trees\n"
+        "Annals of Mathematics\n2019-01-01 | Journal article\nDOI: 10.4007/annals.2019.189.1.2\nSource: Crossref\n"
+    )
+    result = get("orcid").parse(text, "p", date(2026, 1, 1))
+    assert result.profile is not None and result.profile.name == "Hugo Duminil-Copin"
+    assert [w.authors for w in result.works] == [("Hugo Duminil-Copin",)]

@@ -34,7 +34,8 @@ _CITED = re.compile(r"^cited:\s*(?P<n>\d[\d,]*)$", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:;\s*)?\band\s+\d[\d,]*\s+more$")
 _CHROME = re.compile(
     r"^(?:\d{1,5}|show abstract|hide abstract|select all|sort by\b.*|your search returned\b.*|search results|"
-    r"astrophysics data system|scix|full text sources|references|citations|[\d,]+ results?)$",
+    r"astrophysics data system|scix|nasa/ads|full text sources|references|citations|[\d,]+ results?|bulk actions|"
+    r"explore|export|(?:(?:[a-z_]+:(?:\"[^\"]*\"|\S+)|AND|OR|NOT)\s*)+)$",
     re.IGNORECASE,
 )
 

@@ -174,8 +174,8 @@ def _add(entry: _Entry, text: str) -> None:
         fields.setdefault(entry.key, []).append(label["value"])
         return
     key = entry.key
-    if key == "subjects" and fields["subjects"][-1].rstrip().endswith(";"):
-        fields[key].append(text)  # a long Subjects line wrapped after its `;`
+    if key == "subjects" and not fields["subjects"][-1].rstrip().endswith(")"):
+        fields[key].append(text)  # a long Subjects line wrapped before its last `(code)`, after `;` or mid-name
     elif key == "title" and "authors" not in fields and _is_name_list(text):
         entry.key = "authors"  # the `Authors:` label was lost with its links, the names were not
         fields["authors"] = [text]

@@ -180,10 +180,13 @@ _AND = re.compile(r",?\s+(?:and|&)\s+")
 
 def split_authors(text: str) -> tuple[list[str], bool]:
     """`A, B and C et al.` -> ([A, B, C], True): names split at commas and `and`, and whether the list
-    was cut short (`et al.`, `and others`, `...`, `+3 authors`, `(12 additional authors not shown)`)."""
+    was cut short (`et al.`, `and others`, `...`, `+3 authors`, `(12 additional authors not shown)`); a
+    collaboration before its members (`Planck Collaboration: N. Aghanim`) is a name of its own."""
     truncated = False
     while m := _TRUNCATION.search(text, max(0, len(text) - 200)):  # markers sit at the end
         truncated = True
         text = text[: m.start()]
+    from scholarcli.normalise.names import split_group_colon  # loaded with the parsers, not with the anchors
+
     names = [" ".join(n.split()) for n in _AND.sub(", ", text).split(",")]
-    return [n for n in names if n], truncated
+    return [part for n in names if n for part in split_group_colon(n)], truncated

@@ -458,6 +458,11 @@ def split_reference(raw: str) -> Fields:
         head_year = _year(m.group(0))
         pos = m.end()
     pos += len(text[pos:]) - len(text[pos:].lstrip(" .,:;"))
+    if text[names.end:pos].strip().startswith(",") and (bluebook := _bluebook(text[pos:])) is not None:
+        return _with_ids(
+            Fields(bluebook[0], names.names, names.truncated, bluebook[2], bluebook[1]), doi, arxiv_id, in_press,
+            lead_year, pmid,
+        )
     if (q := _quoted(text, pos)) is not None:
         title, end = q
     else:
@@ -472,6 +477,28 @@ def split_reference(raw: str) -> Fields:
         Fields(_title(title), names.names, names.truncated, year, _venue(rest)), doi, arxiv_id, in_press, lead_year,
         pmid,
     )
+
+
+#: Bluebook (law reviews): `Title, 103 Harv. L. Rev. 405, 410 (1989).` and books `Title (Yale Univ. Press 2008).`
+_BLUEBOOK_ARTICLE = re.compile(
+    rf"(?P<title>.+?),\s+\d{{1,4}}\s+(?P<venue>[^\d\s,(][^,()]*?)\s+\d{{1,5}}(?:,\s*\d{{1,5}}(?:[–-]\d{{1,5}})?)?"
+    rf"\s+\((?:[^()]*?\s)?(?P<year>{YEAR})\)\.?"
+)
+_BLUEBOOK_BOOK = re.compile(rf"(?P<title>[^()]+?)\s+\((?:[^()]*?\s)?(?P<year>{YEAR})\)\.?")
+
+
+#: A comma then a venue inside what would be a book's title (`Title, In Proc. X`, `Title, Phys. Rev. 47`).
+_VENUE_AFTER_COMMA = re.compile(r",\s+(?:[Ii]n\b|[^\s.]*\.\s|\S*\d|Proc|arXiv|preprint)")
+
+
+def _bluebook(rest: str) -> tuple[str, str | None, int] | None:
+    """(title, venue, year) of what follows the names of a Bluebook citation, else None."""
+    rest = rest.strip()
+    if (m := _BLUEBOOK_ARTICLE.fullmatch(rest)) is not None:
+        return m["title"].strip(), m["venue"].strip(), int(m["year"])
+    if (m := _BLUEBOOK_BOOK.fullmatch(rest)) is not None and not _VENUE_AFTER_COMMA.search(m["title"]):
+        return m["title"].strip(), None, int(m["year"])
+    return None
 
 
 def _title_first(text: str, names: NameList | None) -> Fields | None:

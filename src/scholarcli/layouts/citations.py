@@ -178,6 +178,7 @@ class _Entry:
     signal: bool = False  # a year or identifier seen
     length: int = 0
     names_before: bool = False
+    masthead: bool = False  # lines with no year right above a heading that opens a list: that page's top
 
     def add(self, part: str) -> None:
         """Append one line of the entry."""
@@ -273,6 +274,17 @@ def _is_title_line(text: str) -> bool:
         ch.isdigit() or ch in ",;:" for ch in text) and not text.endswith(".") and not _SENTENCE.search(text)
 
 
+def _is_cv_title(text: str) -> bool:
+    """A CV's or personal page's title line (`Lebenslauf — Niklas Luhmann (1927–1998)`, `何恺明 个人主页`)."""
+    return len(text) <= _TITLE_MAX and _CV_TITLE.search(text) is not None
+
+
+def _is_masthead_line(text: str) -> bool:
+    """A line of a page's masthead over its list's title (`Harvard Law School`, `Faculty Directory`, the person's
+    name): a title line of two words or more, not a button or a count's label (`Citations`, `Save`)."""
+    return " " in text and text[:1].isupper() and _is_title_line(text) and not _is_list_top(text)
+
+
 def _next_in_sequence(text: str, last: int) -> re.Match[str] | None:
     """`1500. …` after `1499. …`: a number that would read as a year is a marker when it continues the list."""
     m = re.match(r"(\d{4,5})[.)]\s*", text)
@@ -326,7 +338,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     fresh = False  # a heading was met since the last entry opened
     # the entry before a title-like line was added to it (`IEEE Xplore`, `Curriculum Vitae — A. Assmann` under
     # a finished entry or an abstract), kept until the next line shows whether a new list starts there
-    before_title: tuple[_Entry, _Mark] | None = None
+    before_title: tuple[_Entry, _Mark, int, bool] | None = None
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -340,6 +352,10 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             current.restore(undo[1])  # the line was the title of the next list, over its heading or menu
             yield current
             current = None
+        elif undo is not None and undo[0] is current and undo[2] < _CV_TITLE_REACH and (_is_masthead_line(text) or (
+                undo[3] and len(text) <= _TITLE_MAX and not _SIGNAL.search(text))):
+            # a masthead's next line (`Faculty Directory`), or a line under a CV's title (`Professeure, MIT`)
+            before_title = undo[0], undo[1], undo[2] + 1, undo[3]
         label = _LABEL.match(text)
         if label and current is not None:
             key = (label["label"] or label["plain"]).strip().casefold()
@@ -351,8 +367,9 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             # a labelled value wrapped onto the next line, unless a list's heading or menu opens a new list there
             if not was_gap and not _ends_label(text):
                 key = current.last_label
-                if text[:1].isupper() and _is_title_line(text):
-                    before_title = current, current.mark()
+                cv = _is_cv_title(text)
+                if cv or (text[:1].isupper() and _is_title_line(text)):
+                    before_title = before_title or (current, current.mark(), 0, cv)
                 current.labels[key] = f"{current.labels[key]} {text}".strip()
                 continue
             yield current  # after a labelled field, an unmarked paragraph opens the next entry
@@ -372,6 +389,7 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
         loose = current is not None and not current.signal and not current.names_before
         if not marker and not md and (not continues or loose or _opens_list(text)) and _is_heading(text):
             if current is not None:
+                current.masthead = not current.signal and _opens_list(text)  # the next list's page top
                 yield current
                 current = None
             heading, fresh = _under(heading, text), True
@@ -428,8 +446,9 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
             yield current
             current = _Entry(number, indent, starts, heading)
             fresh = False
-        elif not was_gap and current.complete and text[:1].isupper() and _is_title_line(text):
-            before_title = current, current.mark()
+        elif not was_gap and current.complete and (
+                (cv := _is_cv_title(text)) or (text[:1].isupper() and _is_title_line(text))):
+            before_title = before_title or (current, current.mark(), 0, cv)
         seen = True
         current.add(body)
     if current is not None:
@@ -548,7 +567,10 @@ def _lead(before: Sequence[str], anchor: str) -> int:
                         if len(before[i]) <= _TITLE_MAX and _CV_TITLE.search(before[i])), None)) is not None:
             top = cv  # `Curriculum Vitae — Jane Doe, PhD` and the line or two under it (`Professor of …`)
         elif above and not numbered and _is_title_line(above):
-            top -= 1
+            top -= 1  # the list's title; a masthead's lines above it (`Harvard Law School / Faculty Directory / Name`)
+            reach = top - _CV_TITLE_REACH
+            while top > max(0, reach) and _is_masthead_line(before[top - 1]):
+                top -= 1
             while top and _is_chrome(before[top - 1]):
                 top -= 1
         return len(before) - top
@@ -568,6 +590,7 @@ def parse(text: str, path: str, as_of: date) -> ParseResult:
 
 def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEvent]:
     """Yield a record per entry in order; prose is reported as a warning, never made into a record."""
+    read = False  # whether an entry was read as a citation yet
     for item in _segment(lines):
         if "authors" in item.labels or "author" in item.labels:
             yield _labelled(item, path)
@@ -577,10 +600,16 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             yield ParseIssue(path, item.number, f"{len(text)} characters without a break: too long for a citation; "
                              "skipped")
             continue
+        if (item.masthead or (not read and item.heading is None)) and not _SIGNAL.search(text) and not (
+                _STRONG_CUE.search(text)):
+            # the page's top, above any heading or citation (or above the heading that opens a second list): a
+            # masthead (`Law School / Faculty Directory / name / title`) with no year or identifier is page
+            # chrome, whatever words of a venue it holds
+            if _reportable(text):
+                yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
+            continue
         if not (_SIGNAL.search(text) or _VENUE_CUE.search(text)):
-            # a short page title is dropped quietly; a paragraph, or anything opening with names, is reported
-            names = read_names(text)
-            if len(text.split()) >= _PARAGRAPH_WORDS or (names and (len(names.names) > 1 or "." in names.names[0])):
+            if _reportable(text):
                 yield ParseIssue(path, item.number, f"not read as a citation (no year or identifier): {text[:60]!r}")
             continue
         fields = split_reference(text)
@@ -589,6 +618,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             continue
         if not fields.split:
             yield ParseIssue(path, item.number, "citation not split into fields; its whole text is kept as the title")
+        read = True
         year = fields.year
         if year is None and not fields.in_press and item.heading and (m := re.search(YEAR, item.heading)):
             year = int(m.group(0))
@@ -606,6 +636,13 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             abstract=item.labels.get("abstract") or None,
             sources=(Source(NAME, path, item.number),),
         )
+
+
+def _reportable(text: str) -> bool:
+    """Whether text that is no citation is worth a warning: a short page title is dropped quietly; a paragraph,
+    or anything opening with names, is reported."""
+    names = read_names(text)
+    return len(text.split()) >= _PARAGRAPH_WORDS or bool(names and (len(names.names) > 1 or "." in names.names[0]))
 
 
 def _labelled(item: _Entry, path: str) -> Work:

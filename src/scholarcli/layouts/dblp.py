@@ -102,7 +102,8 @@ class _Record:
 def sniff(text: str) -> float:
     """High for text with dblp record tags (`[c57]Name`) and dblp page chrome."""
     head = "\n".join(text.split("\n", SNIFF_LINES)[:SNIFF_LINES])
-    tags = len(re.findall(r"(?m)(?:^[ \t]*(?:-[ \t]*)?|\s-\s)\[[a-z]\d{1,4}\]\S", head))
+    # a tag glued to its authors (`[c57]Ann Lee`), spaced from them, or alone on its line as Firefox copies it
+    tags = len(re.findall(r"(?m)(?:^[ \t]*(?:-[ \t]*)?|\s-\s)\[[a-z]\d{1,4}\](?:[ \t]*$|[ \t]?[^\s\d])", head))
     if tags == 0:
         return 0.0
     chrome = sum(
@@ -114,7 +115,9 @@ def sniff(text: str) -> float:
 
 _PAGE_TOP = "default search action"
 _PERSON = "Person information"
-_BANNER = frozenset({"Stop the war!", "for scientists:"})  # dblp's banner above the search box
+#: dblp's banner and menu bar above the search box
+_BANNER = frozenset({"Stop the war!", "for scientists:", "dblp", "Blog", "Statistics", "Update feed", "search dblp",
+                     "Browse", "Search", "About", "Data"})
 
 
 def _anchor(line: str) -> bool:
@@ -293,16 +296,26 @@ def split_title_venue(text: str) -> tuple[str, str | None]:
     no `? ` or `! `, and each of its own full stops follows an abbreviation (`Inf. Sci.`, `ACM Trans.`).
     """
     fallback: tuple[str, str] | None = None
+    short_at = -1  # where a venue starts whose only unknown abbreviations are short words (`N. Engl. J. Med.`)
     for m in _TITLE_END.finditer(text):
         title, venue = text[: m.start()], text[m.end():]
         if venue[0].isdigit() or not _VENUE_YEAR.search(venue) or _MARK.search(venue):
             continue
-        if all(_is_abbreviation(word) for word in _STOPPED_WORD.findall(venue)):
+        unknown = [word for word in _STOPPED_WORD.findall(venue) if not _is_abbreviation(word)]
+        if not unknown:
+            if short_at >= 0 and all(_SHORT_WORD.match(w) for w in text[short_at:m.start()].replace(".", " ").split()):
+                return text[:short_at].rstrip().removesuffix("."), text[short_at:]  # only short words between
             return title.removesuffix("."), venue
-        fallback = fallback or (title.removesuffix("."), venue)
+        if fallback is None:
+            fallback = (title.removesuffix("."), venue)
+            short_at = m.end() if all(_SHORT_WORD.match(w) for w in unknown) else -1
     if fallback:
         return fallback
     return text.removesuffix("."), None
+
+
+#: A word short enough to be an abbreviation the list does not know (`Engl`, `Wkshp`).
+_SHORT_WORD = re.compile(r"^[A-Z][a-z]{0,5}$")
 
 
 def _is_abbreviation(word: str) -> bool:

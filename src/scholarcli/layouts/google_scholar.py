@@ -44,7 +44,8 @@ _FOOTER = frozenset({"show more", "help privacy terms", "help", "privacy", "term
 _SIDEBAR = re.compile(r"^(?:Co-authors|Cited by|Public access)(?:\s+VIEW ALL)?$", re.IGNORECASE)
 #: The page footer under the table: nothing after it is a work.
 _END = re.compile(r"^(?:Help\s+Privacy\s+Terms|Dates and citation counts are estimated\b.*|Provide feedback)$", re.I)
-_CHROME = frozenset({"get my own profile", "follow", "google scholar", "sign in", "my profile", "view all"})
+_CHROME = frozenset({"get my own profile", "follow", "google scholar", "sign in", "my profile", "view all",
+                     "skip to main content", "skip to content"})
 _ARTICLES = re.compile(r"^Articles\s+\d+\s*[–-]\s*\d+$", re.IGNORECASE)
 _VERIFIED = re.compile(r"^(?:Verified email at \S+|No verified email)", re.IGNORECASE)
 _FIGURE = re.compile(r"^(?P<what>Citations|h-index|i10-index)(?:\s+(?P<all>\d[\d,]*))?(?:\s+(?P<since>\d[\d,]*))?$")

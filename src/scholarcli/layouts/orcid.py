@@ -47,6 +47,14 @@ _CHROME = frozenset(
     {"show more detail", "show less detail", "sort", "select all", "actions", "add", "expand all", "collapse all",
      "orcid id", "preferred source", "show all", "other identifier types", "print view"}
 )
+#: The record's sections between the person's name and `Works (N)`: the name is the line above the first.
+_SECTION = re.compile(
+    r"^(?:Personal information|Biography|Keywords|Also known as|Other IDs|Websites(?: (?:&|and) social links)?"
+    r"|Emails?|Countries|Activities|Employment|Education(?: and qualifications)?|Qualifications"
+    r"|Invited positions(?: and distinctions)?|Distinctions|Membership(?: and service)?|Service|Funding"
+    r"|Peer review|Research resources|Professional activities)(?:\s*\(\d[\d,]*\))?$",
+    re.IGNORECASE,
+)
 #: ORCID's work types as printed -> the `type` scholar uses (others: lower case, hyphenated).
 TYPES = {
     "journal article": "article",
@@ -141,9 +149,23 @@ def _anchor(line: str) -> bool:
     return line[:1] in "WwS" and (line.startswith("Source:") or _WORKS.match(line) is not None)
 
 
+#: Lines that end another page's record, never an ORCID work's title or venue: counts, buttons, identifiers.
+_NOT_HEADING = re.compile(
+    r"^(?:\d[\d,.]*(?:\s+\S+)?|cite|save|pdf|share|download|expand|collapse|show (?:more|less)(?: detail)?|next"
+    r"|previous|PMID:.*|DOI:.*|Source:.*|.*\t.*|.* · .*)$",
+    re.IGNORECASE,
+)
+
+
 def _lead(before: Sequence[str], anchor: str) -> int:
     """Above `Works (N)`: the header from the name over `ORCID iD` (with the site chrome above it), else the
-    name alone."""
+    name alone. Above a first `date | type` line (a works list copied without its header): its title and
+    venue, the lines that read as neither another page's counts nor its buttons."""
+    if "|" in anchor:
+        lead = 0
+        while lead < min(2, len(before)) and _NOT_HEADING.match(before[-lead - 1]) is None:
+            lead += 1
+        return lead
     if not _WORKS.match(anchor):
         return 0
     at = next((i for i in range(len(before) - 1, max(-1, len(before) - 16), -1) if before[i] == _ORCID_IID), None)
@@ -194,6 +216,11 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 yield ParseIssue(path, buffer[0][0], f"{buffer[0][1]!r} has no `date | type` line; skipped")
             heading = buffer if len(buffer) <= 2 else buffer[-2:]
             work = _Work(heading[0][0] if heading else line.number, [t for _, t in heading], dated[0], dated[1])
+            buffer = []
+            continue
+        if not profile_done and text.casefold() == "orcid id":
+            header.extend(t for _, t in buffer)  # the name is above it, even when the iD itself was not copied
+            header.append(text)
             buffer = []
             continue
         if text.casefold() in _CHROME:
@@ -253,7 +280,10 @@ def _profile(header: list[str], path: str) -> Profile | None:
         return None
     ident = next((m[1] for t in header if (m := _ORCID_ID.search(t))), None)
     works = next((int(m["n"].replace(",", "")) for t in header if (m := _WORKS.match(t))), None)
-    at = next((i for i, t in enumerate(header) if t.casefold() == "orcid id" or _ORCID_ID.search(t)), len(header))
+    at = next(
+        (i for i, t in enumerate(header) if t.casefold() == "orcid id" or _ORCID_ID.search(t) or _SECTION.match(t)),
+        len(header),
+    )
     names = [t for t in header[:at] if t.casefold() not in _CHROME and not _WORKS.match(t)]
     name = names[-1] if names else None
     return Profile(

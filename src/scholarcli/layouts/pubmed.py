@@ -124,18 +124,37 @@ _LIST_MARKER = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[•·▪◦
 
 
 def is_pubmed_author_list(line: str) -> bool:
-    """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop."""
-    people, _, group = line.rstrip(".").partition(";")
-    names, _ = split_author_list(people)
-    if not group and len(names) >= 2 and _GROUP.search(names[-1]):
+    """`Jinek M, Chylinski K, Doudna JA.`: family names then initials, ended by a full stop; a collective author
+    may stand before or after the people, split by `; ` (`RECOVERY Collaborative Group; Horby P, …`)."""
+    parts = [part for part in line.rstrip(".").split(";") if part.strip()]
+    people = [part for part in parts if not _GROUP.search(part)] if len(parts) > 1 else parts
+    if len(people) != 1:
+        return False
+    names, _ = split_author_list(people[0])
+    if len(parts) == 1 and len(names) >= 2 and _GROUP.search(names[-1]):
         names = names[:-1]  # `…, Gruber WC, C4591001 Clinical Trial Group.` as Europe PMC prints the group
     return bool(names) and all(_PUBMED_NAME.match(n) for n in names)
 
 
+def _author_names(line: str) -> tuple[tuple[str, ...], bool]:
+    """The authors of an author line: each `; `-separated part (a collective author, the people) split alone."""
+    names: list[str] = []
+    truncated = False
+    for part in line.rstrip(".").split(";"):
+        found, cut = split_author_list(part.strip())
+        names.extend(found)
+        truncated = truncated or cut
+    return tuple(names), truncated
+
+
 #: Lines of the results page's top chrome (above the first entry), claimed with it.
 _TOP = frozenset({"search results", "save", "email", "send to", "display options", "items per page", "filters",
-                  "pubmed", "europe pmc"})
-_TOP_LINE = re.compile(r"^(?:Sort(?:ed)? by:.*|\d[\d,]* results?(?: for .*)?|Page \d+ of \d+|\d{1,3})$")
+                  "pubmed", "europe pmc", "sort by", "best match", "most recent", "publication date", "first author",
+                  "journal", "clear all", "page"})
+#: The pager copies as `Page` / `1` / `of 3` (its number is an input box).
+_TOP_LINE = re.compile(
+    r"^(?:Sort(?:ed)? by:.*|\d[\d,]* results?(?: for .*)?|Page \d+ of \d+|of \d[\d,]*|Filters applied:.*|\d{1,3})$"
+)
 
 _QUERY = re.compile(r"\[[A-Za-z /]{2,40}\]|\s(?:AND|OR|NOT)\s")
 
@@ -169,7 +188,7 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     header = False
     while lead < len(before) and _chrome(line := before[-lead - 1]):
         above = before[-lead - 2].casefold() if lead + 2 <= len(before) else ""
-        if _NUMBER.match(line) and above != "items per page":  # `Items per page` / `20` is the header's
+        if _NUMBER.match(line) and above not in ("items per page", "page"):  # `Items per page` / `20`: the header's
             if header or numbered:
                 break
             numbered = True
@@ -307,7 +326,7 @@ def _work(entry: _Entry, path: str) -> Work:
     title = entry.title[:-1] if entry.title.endswith(".") and not entry.title.endswith("..") else entry.title
     if title.startswith("[") and title.endswith("]") and "[" not in title[1:]:
         title = title[1:-1]  # PubMed prints a title translated into English in brackets: `[CRISPR: a new era?].`
-    names, truncated = split_author_list(entry.authors.rstrip(".")) if entry.authors else ((), False)
+    names, truncated = _author_names(entry.authors) if entry.authors else ((), False)
     flags = [f["flag"].casefold() for text in entry.flags for f in _FLAGS.finditer(text)]
     return Work(
         title=title,

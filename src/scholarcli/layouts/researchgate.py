@@ -9,7 +9,8 @@
 An item is its type (`Article`, `Book`, `Chapter`, `Conference Paper`, `Preprint`, …), optional availability
 badges (`Full-text available`), the title, the date line (`May 2015`, with ` · Venue` when there is one) and
 the authors set apart by ` · ` (`[...]` marks names left out, and sets `authors_truncated`). Buttons and counts
-(`Cite`, `Download`, `123 Reads`) are dropped. A type line whose item has no date line is a warning.
+(`Cite`, `Download`, `123 Reads`) are dropped. An item without a date line is kept without a date when its
+authors follow the title, else skipped; either is a warning.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from scholarcli.layouts.base import Boundaries, walk
 from scholarcli.model import ParseEvent, ParseIssue, ParseResult, Source, Work
 from scholarcli.normalise.dates import MONTH_PATTERN, parse_date, year_of
 from scholarcli.normalise.identifiers import find_doi
+from scholarcli.normalise.names import looks_like_name
 from scholarcli.normalise.vocab import SNIFF_LINES
 
 NAME = "researchgate"
@@ -170,7 +172,7 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         kind = _type(text)
         if kind is not None:
             if item is not None and item.title is not None:  # a type line alone (a filter) holds nothing
-                yield _work(item, path)
+                yield from _finish(item, path)
             item = _Item(line.number, kind)
             continue
         if item is None or text.casefold() in _BADGES or _COUNT.match(text):
@@ -179,18 +181,28 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
             item.title = text
         elif item.when is None and (m := _DATE_LINE.match(text)):
             item.when, item.venue = parse_date(m["when"]), m["venue"]
+        elif item.when is None and item.authors is None and ("·" in text or looks_like_name(text)):
+            item.authors = text  # an item printed (or copied) without its date line
         elif item.when is not None and item.authors is None and "DOI" not in text:
             item.authors = text
         elif (doi := find_doi(text)) is not None and item.doi is None:
             item.doi = doi
     if item is not None:
-        yield _work(item, path)
+        yield from _finish(item, path)
 
 
-def _work(item: _Item, path: str) -> Work | ParseIssue:
-    if item.title is None or item.when is None:
+def _finish(item: _Item, path: str) -> Iterator[ParseEvent]:
+    """The item's work; one without a date line but with its authors is kept without a date, with a warning."""
+    if item.title is None or (item.when is None and item.authors is None):
         what = repr(item.title) if item.title else "a type line"
-        return ParseIssue(path, item.start, f"{what} has no date line under it; skipped")
+        yield ParseIssue(path, item.start, f"{what} has no date line under it; skipped")
+        return
+    if item.when is None:
+        yield ParseIssue(path, item.start, f"{item.title!r} has no date line under it; kept without a date")
+    yield _work(item, path)
+
+
+def _work(item: _Item, path: str) -> Work:
     names = [n.strip() for n in (item.authors or "").split("·")]
     cut = any(n in ("[...]", "[…]", "...", "…") for n in names)
     venue = item.venue

@@ -59,12 +59,23 @@ from scholarcli.layouts.base import Boundaries, never
 from scholarcli.layouts.brackets import Depth, may_be_json, opens_value
 
 #: Lines held back since the current layout's last anchor before the oldest is handed to its parser.
+#: Lines of a site's top bar, above any page's opening (its name, or its `Works (N)`…): a page that starts after
+#: another claims them, so they never end the other page's last record (`… Code is available. Skip to main content`).
+SITE_TOP = frozenset(
+    {"skip to main content", "skip to content", "skip to main page content", "skip to search", "skip navigation",
+     "jump to content", "menu", "main menu", "sign in", "log in", "sign in/register", "register", "create free account",
+     "search", "english", "google scholar", "semantic scholar", "nasa/ads", "scix", "pubmed", "orcid", "dblp", "blog",
+     "statistics", "update feed", "researchgate", "inspire", "arxiv", "connecting research and researchers"}
+)
 HOLD_LINES = 200
 #: Non-blank lines looked ahead to confirm a change of layout, and the bytes they may take.
 WINDOW_LINES = 40
 WINDOW_CHARS = 1 << 19
 #: The window is sniffed at these lengths (non-blank lines from the page start), shortest first.
 WINDOW_STEPS = (12, 24, WINDOW_LINES + HOLD_LINES)
+#: Non-blank lines of a part before its first page line (and that line's lead) that make the line a second page's:
+#: records came first (a page whose rows have no anchor of their own: Scholar's cells on lines of their own).
+RECORDS_BEFORE = 12
 #: Lines of each part kept as a sample for plausibility checks.
 SAMPLE_LINES = 200
 #: Glued openers are looked for in this many characters at the end of each line.
@@ -164,6 +175,8 @@ class Splitter:
         last: str | None = None  # the current layout's anchor right before `held`, while nothing was trimmed
         listed = False  # whether the held run was looked at for a reference list
         seen_page = False
+        anchored = 0  # the current layout's anchors read before its first page line
+        filled = 0  # the non-blank lines handed over
         local, expect = 0, -1
         quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
         others = [(layout, layout.boundaries.anchor) for layout in self.layouts
@@ -173,15 +186,17 @@ class Splitter:
             current.name in layout.boundaries.shares or (bounds is not None and layout.name in bounds.shares))]
 
         def hand(item: _Item) -> str:
-            nonlocal local, expect
+            nonlocal local, expect, filled
             local += 1
             if item[0] != expect:  # the first line, or a line split in two: the numbering jumps
                 part._starts.append(local)
                 part._numbers.append(item[0])
                 part.shifted = part.shifted or local != item[0]
             expect = item[0] + 1
-            if len(part.sample) < SAMPLE_LINES and item[1].strip():
-                part.sample.append(item[1].strip())
+            if item[1].strip():
+                filled += 1
+                if len(part.sample) < SAMPLE_LINES:
+                    part.sample.append(item[1].strip())
             return item[1]
 
         if detect and bounds is not None and bounds.json:
@@ -218,7 +233,13 @@ class Splitter:
             shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
             if repeat and not seen_page:
-                seen_page, repeat = True, False
+                # the first page line is this page's own header, unless records came before it: a list copied
+                # without its header (ORCID's works, Semantic Scholar's papers), or a page whose rows have no
+                # anchor (Scholar's cells on lines of their own), and then a whole page
+                seen_page, repeat = True, anchored >= 2 or (
+                    detect and filled + _filled(held, self._start(current, held, text)) >= RECORDS_BEFORE)
+            elif ours and not seen_page:
+                anchored += 1
             if repeat and detect and not self._again(current, held, item):
                 repeat = ours = False  # a `Publications` heading of a reference list, not a second page
             if not ours and not repeat and detect:
@@ -445,16 +466,17 @@ class Splitter:
                 break
         return False
 
-    def _window(self, other: Layout, held: deque[_Item], start: int, item: _Item) -> tuple[list[str], int]:
+    def _window(self, other: Layout, held: deque[_Item], start: int, item: _Item,
+                cut: bool = True) -> tuple[list[str], int]:
         """The non-blank lines, stripped, from `held[start]` through `item` and up to WINDOW_LINES lines after it
-        (read ahead and put back to be read again; the window ends where another layout's anchor is met), and
-        the index of `item` in them."""
+        (read ahead and put back to be read again; with `cut`, the window ends where another layout's anchor is
+        met), and the index of `item` in them."""
         ahead: list[_Item] = []
         size = sum(len(text) for _, text in list(held)[start:]) + len(item[1])
         count = 0
         theirs = other.boundaries.anchor if other.boundaries is not None else None
         rivals = [layout.boundaries.anchor for layout in self.layouts
-                  if layout.name != other.name and layout.boundaries is not None]
+                  if cut and layout.name != other.name and layout.boundaries is not None]
         while count < WINDOW_LINES and size < WINDOW_CHARS:
             nxt = self._pull()
             if nxt is None:
@@ -477,6 +499,8 @@ class Splitter:
         positions = [i for i, (_, text) in enumerate(held) if text.strip()]
         before = [held[i][1].strip() for i in positions]
         lead = max(0, min(len(before), layout.boundaries.lead(before, anchor)))
+        while lead < len(before) and before[-lead - 1].casefold() in SITE_TOP:  # the site's top bar above it
+            lead += 1
         if lead == 0:
             return len(held)
         return positions[len(before) - lead]
@@ -487,17 +511,46 @@ class Splitter:
         `other` in the window from which the text could still read as `other`, else to the window's end."""
         start = self._start(other, held, item[1].strip())
         window, at = self._window(other, held, start, item)
-        for size in WINDOW_STEPS:  # a short page is judged on its own lines, before what follows dilutes it
+        if self._reads_as(current, other, window):
+            if current.name == FALLBACK and (later := self._later(other, window, at)):
+                return None, later
+            self.pending.appendleft(item)
+            return start, 0
+        if len(window) - at <= WINDOW_LINES:  # the window ended at a third layout's anchor: one of `other`'s own
+            whole, _ = self._window(other, held, start, item, cut=False)  # lines (ORCID's `PMID:`) may be one
+            if len(whole) > len(window) and self._reads_as(current, other, self._pages_cut(other, whole, at)):
+                self.pending.appendleft(item)
+                return start, 0
+        return None, self._wait(current, other, window, at)
+
+    def _pages_cut(self, other: Layout, window: list[str], at: int) -> list[str]:
+        """`window` up to the first line after window[at] where a page of a third layout starts: a line that is
+        its anchor (and not `other`'s) from which the text reads as it. An anchor of a third layout that opens no
+        page of it is one of `other`'s own lines (ORCID's `PMID:` line, which PubMed's entries end with)."""
+        theirs = other.boundaries.anchor if other.boundaries is not None else None
+        rivals = [layout for layout in self.layouts if layout.name != other.name and layout.boundaries is not None]
+        for i in range(at + 1, len(window)):
+            text = window[i]
+            if theirs is not None and theirs(text):
+                continue
+            for rival in rivals:
+                if rival.boundaries is not None and rival.boundaries.anchor(text) and rival.sniff(
+                        "\n".join(window[i:i + WINDOW_STEPS[0]])) >= DETECT_THRESHOLD:
+                    return window[:i]
+        return window
+
+    @staticmethod
+    def _reads_as(current: Layout, other: Layout, window: list[str]) -> bool:
+        """Whether the window reads as `other` and not as `current`, judged on its first WINDOW_STEPS lines in
+        turn: a short page is judged on its own lines, before what follows dilutes it."""
+        for size in WINDOW_STEPS:
             text = "\n".join(window[:size])
             score = other.sniff(text)
             if score >= DETECT_THRESHOLD and score > _rival(current, text):
-                if current.name == FALLBACK and (later := self._later(other, window, at)):
-                    return None, later
-                self.pending.appendleft(item)
-                return start, 0
+                return True
             if size >= len(window):
                 break
-        return None, self._wait(current, other, window, at)
+        return False
 
     @staticmethod
     def _later(other: Layout, window: list[str], at: int) -> int:
@@ -564,6 +617,11 @@ class _Openers:
         if found is None:  # most inputs end lines with few of the endings: the others are never compiled
             found = self.compiled[which] = re.compile("|".join(f"(?P<g{i}>{self.sources[i]})" for i in which))
         return found
+
+
+def _filled(held: deque[_Item], end: int) -> int:
+    """The non-blank lines in held[:end]."""
+    return sum(1 for _, text in islice(held, end) if text.strip())
 
 
 def _reads_as_list(current: Layout, text: str) -> bool:

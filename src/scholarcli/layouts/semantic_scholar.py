@@ -43,6 +43,7 @@ SUMMARY = "Semantic Scholar author page: title / authors (`+3 authors`) / `Venue
 _CITATIONS = re.compile(r"^(?P<n>\d[\d,]*)\s+Citations?$", re.IGNORECASE)
 _VENUE_DATE = re.compile(r"^(?:(?P<venue>.+?)\s*·\s*)?(?P<date>[^·]+)$")
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_BARE_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _TLDR = re.compile(r"^TLDR\b\s*(?P<text>.*)$")
 _FIGURE_LABELS = {
     "publications": "publications",
@@ -69,6 +70,15 @@ _PAPER_CHROME = re.compile(
 )
 _SITE_CHROME = re.compile(
     r"^(?:Semantic Scholar|Sign In|Create Free Account|Skip to (?:main )?content|Search(?: [\d,]+ papers.*)?|Menu)$",
+    re.IGNORECASE,
+)
+_LIST_CHROME = frozenset({"load more", "show more", "open access"})
+#: The pager and footer under the last paper (`1 2 3 Next`, `Stay Connected With Semantic Scholar`, `About`, `©`):
+#: between papers they open no paper (a list pasted after the footer would have them as its first paper's lines).
+_FOOTER = re.compile(
+    r"^(?:\d{1,3}|next|previous|prev|first|last|stay connected with semantic scholar|about(?: us)?|contact(?: us)?|"
+    r"terms of service|privacy policy|api|research|product|team|blog|faq|careers|resources|"
+    r"©.*|.*\ball rights reserved\.?)$",
     re.IGNORECASE,
 )
 _CLOSING_CHROME = frozenset({"save", "cite", "alert", "save to library", "create alert"})
@@ -138,13 +148,27 @@ def _lead(before: Sequence[str], anchor: str) -> int:
     if _publications(anchor):
         single = bool(before) and looks_like_person(before[-1])
         lead = min(len(before), 1 if single else 2)
-        while lead < len(before) and (before[-lead - 1].casefold() in _CHROME or _SITE_CHROME.match(before[-lead - 1])):
+        # the site's chrome above the name; a paper's buttons (`Save`, `Cite`) close the page before, not this one
+        while lead < len(before) and (
+            before[-lead - 1].casefold() in _LIST_CHROME or _SITE_CHROME.match(before[-lead - 1])
+        ):
             lead += 1
     elif "·" in anchor:
         while lead < len(before) and _is_fields_of_study(before[-lead - 1]):
             lead += 1
         if lead < len(before) and _is_author_list(before[-lead - 1]):
             lead = min(len(before), lead + 2)
+    elif anchor.startswith("TLDR") or _CITATIONS.match(anchor):
+        # a list copied without its header: the paper above its TLDR or count, down from its date line (a bare
+        # year when there is no venue: `Syntactic Structures` / `N. Chomsky` / `Linguistics` / `1957`)
+        at = len(before)
+        while at > 0 and (before[at - 1].casefold() in _CHROME or _PAPER_CHROME.match(before[at - 1])):
+            at -= 1
+        if not anchor.startswith("TLDR"):
+            tldr = next((i for i in range(at - 1, max(-1, at - 4), -1) if _TLDR.match(before[i])), None)
+            at = tldr if tldr is not None else at
+        if at > 0 and (_BARE_YEAR.match(before[at - 1]) or ("·" in before[at - 1] and _date_line(before[at - 1]))):
+            return len(before) - at + 1 + _lead(before[: at - 1], "·")
     return lead
 
 
@@ -212,6 +236,8 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
                 yield from _work(_Paper(paper.start, paper.lines[:cut], paper.numbers[:cut], closed=True), path)
                 paper = _Paper(paper.numbers[cut], paper.lines[cut:], paper.numbers[cut:])
             paper.venue, paper.date = dated
+            continue
+        if (paper is None or paper.closed) and _FOOTER.match(text):
             continue
         if paper is not None and not paper.closed and paper.date is None:
             paper.lines.append(text)

@@ -407,11 +407,26 @@ def split_name(name: str) -> tuple[str, str, str]:
 
 
 _CUT_ITEM = re.compile(
-    r"^(?:\.\.\.|…|et al\.?|and others|\+\s?\d+\s+(?:more\s+)?authors?\b\s*(?P<last>.*))$", re.IGNORECASE
+    r"^(?:\.\.\.|…|et al\.?(?:\s*\(\d[\d,]* additional authors? not shown\))?|and others"
+    r"|\+\s?\d+\s+(?:more\s+)?authors?\b\s*(?P<last>.*))$",
+    re.IGNORECASE,
+)
+#: A collaboration printed before its members with a colon, as arXiv does (`Planck Collaboration: N. Aghanim`).
+_GROUP_COLON = re.compile(
+    r"^(?P<group>[^:]*\b(?:Collaborations?|Consortium|Consortia|Team|Group|Investigators|Collaborators)\b[^:]*?)"
+    r"\s*:\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
 )
 _CUT_OPENERS = frozenset(".…eEaA+")
 _CUT_ENDINGS = ("...", "…", "al.", "al", "others", "Al.", "Al", "OTHERS", "Others")
 _CUT_TAIL = re.compile(r"\s*(?:,?\s*(?:\.\.\.|…)|\s+et al\.?|\s+and others)$", re.IGNORECASE)
+
+
+def split_group_colon(item: str) -> tuple[str, ...]:
+    """`Planck Collaboration: N. Aghanim` -> (`Planck Collaboration`, `N. Aghanim`); any other item alone."""
+    if ":" in item and (group := _GROUP_COLON.match(item)):
+        return (group["group"], group["rest"])
+    return (item,)
 
 
 def split_author_list(text: str, sep: str = ",") -> tuple[tuple[str, ...], bool]:
@@ -426,6 +441,11 @@ def split_author_list(text: str, sep: str = ",") -> tuple[tuple[str, ...], bool]
         item = " ".join(raw.split())
         if not item:
             continue
+        if ":" in item and (group := _GROUP_COLON.match(item)):
+            names.append(group["group"])
+            item = group["rest"]
+            if not item:
+                continue
         if item[0] in _CUT_OPENERS and (m := _CUT_ITEM.match(item)):
             truncated = True
             if m["last"]:
