@@ -524,3 +524,62 @@ def test_a_semantic_scholar_pager_and_footer_open_no_paper() -> None:
     copied without its header: no paper `1` with author `2`."""
     _assert_glued_as_alone([PAGES / "semantic-scholar" / "astronomer_plus_authors_firefox.txt",
                             PAGES / "semantic-scholar" / "linguist_old_books_select_list.txt"])
+
+
+def test_two_layouts_that_each_hand_a_line_back_to_the_other_still_make_progress(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part that takes no line leaves the next part its first line: a list whose `PMID:` line PubMed claims and
+    then hands back (PubMed's `_list_through`) once made an endless run of empty parts. Here both decisions are
+    forced at every such line; the split must still end, with every line handed over once."""
+    from itertools import islice
+
+    from scholarcli.layouts import segments
+
+    def change(self: segments.Splitter, current: Any, other: Any, held: Any, item: Any) -> tuple[int, int]:
+        self.pending.appendleft(item)
+        return 0, 0  # the other layout's page starts at the first held line
+
+    monkeypatch.setattr(segments.Splitter, "_change", change)
+    monkeypatch.setattr(segments.Splitter, "_list_through", lambda *args: 0)  # …and hands it back at once
+    entry = ["Doudna JA, Charpentier E. The new frontier of genome engineering. Science. 2014;346:1258096.",
+             "PMID: 25430774"]
+    lines = ["Selected Publications", *entry * 3]
+    handed: list[str] = []
+    parts = 0
+    for part in islice(segments.split(lines, FALLBACK), 100):
+        handed += list(part.lines)
+        parts += 1
+    assert parts < 100
+    assert handed == lines
+
+
+def _triples() -> list[tuple[Path, Path, Path]]:
+    """Three-page files: a fixed random draw over every sample, and for each site layout two of its pages with a
+    reference list between them (the list must not become either page's lines)."""
+    import random
+
+    draw = random.Random(2026)
+    triples: list[tuple[Path, Path, Path]] = []
+    for _ in range(300):
+        a, b, c = draw.sample(SAMPLE_FILES, 3)
+        triples.append((a, b, c))
+    lists = sorted((PAGES / FALLBACK).glob("*.txt"))
+    sites = sorted({p.parent.name for p in SAMPLE_FILES if p.parent.parent == PAGES} - {FALLBACK})
+    for i, site in enumerate(sites):
+        pages = sorted((PAGES / site).glob("*.txt"))
+        if len(pages) >= 2:
+            triples.append((pages[0], lists[i % len(lists)], pages[-1]))
+    return [t for t in triples if not any(
+        f"{a.relative_to(_ROOT)} + {b.relative_to(_ROOT)}" in KNOWN_GAPS for a, b in itertools.pairwise(t))]
+
+
+@pytest.mark.parametrize("triple", _triples(), ids=lambda t: "+".join(p.stem for p in t))
+def test_three_pages_read_as_each_alone(triple: tuple[Path, Path, Path]) -> None:
+    """`A + "\\n" + B + "\\n" + C` gives the records of A, B and C, each alone (B's and C's lines shifted)."""
+    texts = [_text(p) for p in triple]
+    expected: list[dict[str, Any]] = []
+    shift = 0
+    for text in texts:
+        expected += _records(text, shift=shift)
+        shift += len(text.split("\n"))
+    assert _records("\n".join(texts)) == expected

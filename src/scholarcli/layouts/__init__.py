@@ -192,7 +192,8 @@ def detect_opening(head: str) -> tuple[str | None, dict[str, float]]:
                          if name not in (found, FALLBACK) and name not in JSON_FORMATS)
         for position, name in earlier:
             if position < start and get(name).sniff(before) >= max(DETECT_THRESHOLD, get(found).sniff(before) + 1e-9):
-                return name, scores
+                found, anchor = name, position  # a short page before the longer one: a list may stand before it
+                break
     if _list_before(found, opening, anchor):
         return FALLBACK, scores
     return found, scores

@@ -231,6 +231,15 @@ def _is_names_line(text: str) -> bool:
 _SENTENCE = re.compile(r"(?<![\s.][A-Z])\. ")
 
 
+_FIELD_VALUE = re.compile(r"\w:\s+\S")
+
+
+def _is_field_row(text: str) -> bool:
+    """A results page's row of fields (`Year: 2016 | Conference Paper | Publisher: IEEE`): it reads as a heading
+    in the list, but heads no list of its own after a page."""
+    return "|" in text and _FIELD_VALUE.search(text) is not None
+
+
 def _is_heading(text: str) -> bool:
     """`Journal Articles`, `Publications 2024`, `2023`, `Refereed Conference Papers:`: short, no sentence."""
     if _YEAR_HEADING.match(text):
@@ -553,7 +562,7 @@ def _lead(before: Sequence[str], anchor: str) -> int:
         numbered = not _is_list_top(before[top]) and _opens_numbering(before[top])
         if not (numbered or _is_list_top(before[top])) or (top and _is_list_top(before[top - 1])):
             continue
-        if anchor and not _headed(before, top):
+        if anchor and (not _headed(before, top) or _is_field_row(before[top])):
             continue
         if _footer_over_heading(before, top):
             continue

@@ -131,13 +131,17 @@ class Splitter:
         """The parts in input order."""
         index = 0
         layout: str | None = self.layout
+        stalled = False
         while layout is not None:
             part = Part(layout, index, iter(()), self.pending[0][0] if self.pending else 1)
             self.next_layout = None
-            part.lines = self._lines(part, get(layout))
+            part.lines = self._lines(part, get(layout), stalled)
             yield part
             for _ in part.lines:  # whatever the parser left unread belongs to this part
                 pass
+            # A part that took no line leaves the next one to take at least its first: two layouts that each
+            # hand the same line to the other never loop.
+            stalled = not part.sample
             layout, index = self.next_layout, index + 1
 
     def _glued(self, lines: Iterable[str]) -> Iterator[_Item]:
@@ -162,8 +166,9 @@ class Splitter:
             return self.pending.popleft()
         return next(self.source, None)
 
-    def _lines(self, part: Part, current: Layout) -> Iterator[str]:
-        """The lines of one part, handed over as its parser asks for them; ends where the next part starts."""
+    def _lines(self, part: Part, current: Layout, stalled: bool = False) -> Iterator[str]:
+        """The lines of one part, handed over as its parser asks for them; ends where the next part starts.
+        When the part before took no line (`stalled`), this part's first non-blank line is its own."""
         bounds = current.boundaries
         own_anchor = bounds.anchor if bounds is not None else None
         own_page = bounds.page if bounds is not None and bounds.page is not never else None
@@ -232,6 +237,13 @@ class Splitter:
             ours = entry or (own_anchor is not None and own_anchor(text))
             shared = ours and bool(sharers) and (sharers[0](text) or any(anchor(text) for anchor in sharers[1:]))
             repeat = own_page is not None and own_page(text)
+            if stalled:  # see `parts`: this line is surely the part's own
+                stalled = False
+                while held:
+                    yield hand(held.popleft())
+                held_text, listed, last = 0, False, text
+                yield hand(item)
+                continue
             if repeat and not seen_page:
                 # the first page line is this page's own header, unless records came before it: a list copied
                 # without its header (ORCID's works, Semantic Scholar's papers), or a page whose rows have no
@@ -272,9 +284,22 @@ class Splitter:
                 self.pending.appendleft(item)
                 while len(held) > start:
                     self.pending.appendleft(held.pop())
+                self.next_layout = current.name
+                if (cut := self._list_start(current, held, last)) is not None:
+                    self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
+                    while len(held) > cut:
+                        self.pending.appendleft(held.pop())
                 while held:
                     yield hand(held.popleft())
-                self.next_layout = current.name
+                return
+            if ours and not shared and detect and not listed and len(held) >= 3 and may_head_list(
+                    text.strip() for _, text in held) and (cut := self._list_start(current, held, last)) is not None:
+                self.pending.appendleft(item)  # a reference list between two pages of this layout: its own part
+                while len(held) > cut:
+                    self.pending.appendleft(held.pop())
+                while held:
+                    yield hand(held.popleft())
+                self.next_layout = FALLBACK
                 return
             if ours and not shared and detect and (cut := self._list_through(current, held, item, last)) is not None:
                 self.pending.appendleft(item)  # a reference list one of whose lines is the page's anchor (`PMID:`)
@@ -426,8 +451,10 @@ class Splitter:
         found = self._list_top(current, held, 2, 1, last, item[1].strip())
         if found is None:
             return None
-        window, _ = self._window(current, held, found[0], item)
-        return found[0] if _reads_as_list(current, "\n".join(window)) else None
+        window, at = self._window(current, held, found[0], item)
+        if _reads_as_list(current, "\n".join(window)) or self._later(current, window, at):
+            return found[0]  # (or the list's lines read as citations up to a page of the current layout again)
+        return None
 
     def _list_top(self, current: Layout, held: deque[_Item], least: int, marks: int,
                   last: str | None = None, anchor: str = "") -> tuple[int, list[str]] | None:
@@ -458,10 +485,10 @@ class Splitter:
         (by `current`'s lead) reads as `current`. A heading alone (`Publications`) is weak evidence: a CV's
         reference list under it is no page of `current`."""
         start = self._start(current, held, item[1].strip())
-        window, _ = self._window(current, held, start, item)
+        window, at = self._window(current, held, start, item)
         for size in WINDOW_STEPS:
             if current.sniff("\n".join(window[:size])) >= DETECT_THRESHOLD:
-                return True
+                return not self._later(current, window, at)  # a list's `Publications 2004`, then the page
             if size >= len(window):
                 break
         return False
@@ -512,13 +539,17 @@ class Splitter:
         start = self._start(other, held, item[1].strip())
         window, at = self._window(other, held, start, item)
         if self._reads_as(current, other, window):
-            if current.name == FALLBACK and (later := self._later(other, window, at)):
+            if (later := self._heads_later(current, other, window, at)):
                 return None, later
             self.pending.appendleft(item)
             return start, 0
-        if len(window) - at <= WINDOW_LINES:  # the window ended at a third layout's anchor: one of `other`'s own
-            whole, _ = self._window(other, held, start, item, cut=False)  # lines (ORCID's `PMID:`) may be one
-            if len(whole) > len(window) and self._reads_as(current, other, self._pages_cut(other, whole, at)):
+        if len(window) - at <= WINDOW_LINES:
+            # the window ended at a third layout's anchor, which may be one of `other`'s own lines
+            whole, _ = self._window(other, held, start, item, cut=False)  # (ORCID's `PMID:`, PubMed's anchor)
+            whole = self._pages_cut(other, whole, at)
+            if len(whole) > len(window) and self._reads_as(current, other, whole):
+                if (later := self._heads_later(current, other, whole, at)):
+                    return None, later
                 self.pending.appendleft(item)
                 return start, 0
         return None, self._wait(current, other, window, at)
@@ -551,6 +582,14 @@ class Splitter:
             if size >= len(window):
                 break
         return False
+
+    def _heads_later(self, current: Layout, other: Layout, window: list[str], at: int) -> int:
+        """`_later`, where `other`'s anchor at window[at] may be a reference list's line: any line in a list (the
+        current part); after a page, when a heading-like line (S2's `Publications`, a CV's `Selected Publications`
+        over a `PMID:` line) is one of the window's lines through the anchor."""
+        if current.name != FALLBACK and not may_head_list(window[: at + 1]):
+            return 0
+        return self._later(other, window, at)
 
     @staticmethod
     def _later(other: Layout, window: list[str], at: int) -> int:
