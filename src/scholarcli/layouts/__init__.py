@@ -261,12 +261,22 @@ def may_head_list(lines: Iterable[str]) -> bool:
             continue
         if not line.isascii() and any(word in line for word in LIST_HEADING_CJK):
             return True
-        for word in line.casefold().translate(_PUNCTUATION).split():
-            word = word.strip("«»“”„‘’‚–—·•…")
-            if word in _HEADING_TOKENS or word.endswith(LIST_HEADING_ENDINGS) or (
-                    word.startswith(LIST_HEADING_OPENINGS)):
-                return True
+        if _HEADING_HINT.search(line.casefold()):
+            return True
     return False
+
+
+def _heading_hint() -> re.Pattern[str]:
+    """One pattern for a heading word in a casefolded line: a heading word or opening at a word's start, or an
+    ending at a word's end (a word is a run of letters and digits). It passes every line whose words (split at
+    spaces and punctuation) include such a word, and a few more: it gates a closer look, so more is safe."""
+    starts = sorted({*_HEADING_TOKENS, *LIST_HEADING_OPENINGS}, key=len, reverse=True)
+    ends = sorted(LIST_HEADING_ENDINGS, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, starts)) + r")|(?:" + "|".join(
+        map(re.escape, ends)) + r")(?![^\W_])")
+
+
+_HEADING_HINT = _heading_hint()
 
 
 def _list_before(found: str, opening: list[str], anchor: int) -> bool:

@@ -292,17 +292,9 @@ class Splitter:
                 while held:
                     yield hand(held.popleft())
                 return
-            if ours and not shared and detect and not listed and len(held) >= 3 and may_head_list(
-                    text.strip() for _, text in held) and (cut := self._list_start(current, held, last)) is not None:
-                self.pending.appendleft(item)  # a reference list between two pages of this layout: its own part
-                while len(held) > cut:
-                    self.pending.appendleft(held.pop())
-                while held:
-                    yield hand(held.popleft())
-                self.next_layout = FALLBACK
-                return
-            if ours and not shared and detect and (cut := self._list_through(current, held, item, last)) is not None:
-                self.pending.appendleft(item)  # a reference list one of whose lines is the page's anchor (`PMID:`)
+            if ours and not shared and detect and len(held) >= 2 and (
+                    cut := self._list_at(current, held, item, last, listed)) is not None:
+                self.pending.appendleft(item)  # a reference list before the anchor, or holding it: its own part
                 while len(held) > cut:
                     self.pending.appendleft(held.pop())
                 while held:
@@ -442,12 +434,24 @@ class Splitter:
         cut, lines = found
         return cut if _reads_as_list(current, "\n".join(lines)) else None
 
+    def _list_at(self, current: Layout, held: deque[_Item], item: _Item, last: str | None, listed: bool) -> int | None:
+        """At an anchor of the current layout (`item`): index in `held` where a reference list starts that ends
+        before it (a list between two pages of this layout), or that holds it (`_list_through`); else None. Cheap
+        tests first, as this runs at every anchor: a year, DOI or arXiv mark, and a line that may head a list
+        with a line after it."""
+        texts = [text.strip() for _, text in held if text.strip()]
+        if not may_head_list(texts[:-1]) or not may_be_list(texts, 1):
+            return None
+        if not listed and len(texts) >= 3 and (cut := self._list_start(current, held, last)) is not None:
+            return cut
+        return self._list_through(current, held, item, last)
+
     def _list_through(self, current: Layout, held: deque[_Item], item: _Item, last: str | None) -> int | None:
         """Index in `held` where a reference list starts (its heading, then a citation) of which `item`, an anchor
         of the current layout, is a line (a `PMID:` or `Abstract:` line under a citation), when the text from
         there through the look-ahead window reads as citations and not as the current layout; else None."""
-        if len(held) < 2 or not may_head_list(text.strip() for _, text in islice(held, len(held) - 1)):
-            return None  # at every anchor of a page: no line that could head a list (with a citation after it)
+        if len(held) < 2:
+            return None
         found = self._list_top(current, held, 2, 1, last, item[1].strip())
         if found is None:
             return None
