@@ -34,7 +34,7 @@ NAME = "orcid"
 SUMMARY = "ORCID works list: title / venue / `2021-05-12 | Journal article` / `DOI: …` / `Source: Crossref`"
 
 _ORCID_ID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
-_WORKS = re.compile(r"^Works\s*\((?:\d[\d,]*\s+of\s+)?(?P<n>\d[\d,]*)\)$", re.IGNORECASE)
+_WORKS = re.compile(r"^Works\s*\((?:(?P<shown>\d[\d,]*)\s+of\s+)?(?P<n>\d[\d,]*)\)$", re.IGNORECASE)
 _TYPE_SPACES = re.compile(r"[\s_-]+")
 _DATE_TYPE = re.compile(r"^(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s*\|\s*(?P<type>[A-Za-z][A-Za-z /-]+)$")
 _DETAIL = re.compile(
@@ -194,14 +194,17 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
     owner: str | None = None
     profile_done = False
     work: _Work | None = None
+    total: int | None = None  # the record's `Works (N)`: it never shows more; more are another list's
+    read = 0
     for line in walk(lines):
         text = " ".join(line.text.split())
         if not profile_done and (_WORKS.match(text) or _flat_date_type(text) is not None):
             profile_done = True
-            if _WORKS.match(text):
+            if (counted := _WORKS.match(text)) is not None:
                 header.extend(t for _, t in buffer)
                 header.append(text)
                 buffer = []
+                total = int((counted["shown"] or counted["n"]).replace(",", ""))  # `Works (50 of 612)`: 50 shown
             profile = _profile(header, path)
             if profile is not None:
                 owner = profile.name
@@ -211,6 +214,12 @@ def iter_parse(lines: Iterable[str], path: str, as_of: date) -> Iterator[ParseEv
         if (dated := _flat_date_type(text)) is not None:
             if work is not None:
                 yield _record(work, owner, path)
+                read += 1
+                if total is not None and read == total and owner is not None:
+                    yield ParseIssue(path, buffer[0][0] if buffer else line.number, f"more works than the record's "
+                                     f"Works ({total}): the rest "
+                                     "are read as a works list copied without its header, with no owner")
+                    owner = None
             if len(buffer) > 2 and (header or work is not None):
                 # Lines no `date | type` line closed: a damaged work before this one.
                 yield ParseIssue(path, buffer[0][0], f"{buffer[0][1]!r} has no `date | type` line; skipped")
