@@ -378,3 +378,19 @@ def test_a_masthead_with_a_venue_word_and_no_year_is_no_citation() -> None:
     result = parse(text, "cv.txt", date(2026, 1, 1))
     assert [(w.title, w.year) for w in result.works] == [
         ("Republic.com", 2001), ("The Law of Group Polarization", 2002)]
+
+
+@pytest.mark.parametrize("sample", [
+    "economics_plain_apa_chicago", "ieee_xplore_short_titles", "physics_lab_field_lines",
+    "repository_and_search_page_chrome", "sections_with_year_subheadings", "systems_title_author_venue_lines"])
+def test_a_double_spaced_copy_reads_as_the_list(sample: str) -> None:
+    """Some copies put a blank line after every line (and more between entries): one blank line is then a line
+    break, so entries wrapped over lines, or printed as title / authors / venue lines, stay one entry each
+    (they were split in two, or merged into one)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "pages" / "citation-list" / f"{sample}.txt").read_text("utf-8")
+    alone = parse(text, "cv.txt", date(2026, 1, 1)).works
+    spaced = parse(text.replace("\n", "\n\n"), "cv.txt", date(2026, 1, 1)).works
+    assert [(w.title, w.authors, w.year, w.venue) for w in spaced] == [
+        (w.title, w.authors, w.year, w.venue) for w in alone]

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from typing import NamedTuple
 
 from scholarcli.layouts.base import Boundaries, never, split_authors
@@ -336,6 +337,34 @@ def _under(heading: str | None, text: str) -> str:
     return f"{section} {text}" if section else text
 
 
+#: Lines looked at to tell a double-spaced copy (a blank line after every line, two or more between entries).
+_SPACING_LINES = 80
+
+
+def _double_spaced(lines: Iterable[str]) -> tuple[Iterator[str], int]:
+    """The lines again, and 1 when the copy is double-spaced: in its first _SPACING_LINES lines every break
+    between two lines is one blank line, or more, and some lines continue the line before (they open in lower
+    case, or the line before ends with no stop): the entries were wrapped, so one blank line is a line break,
+    not a gap between entries. Else 0."""
+    it = iter(lines)
+    head = list(islice(it, _SPACING_LINES))
+    runs: list[int] = []
+    blanks, seen, continued = 0, False, 0
+    previous = ""
+    for raw in head:
+        text = raw.strip()
+        if not text:
+            blanks += 1
+            continue
+        if seen:
+            runs.append(blanks)
+            if text[:1].islower() or (previous and previous[-1] not in ".!?:" and blanks == 1 and len(previous) > 60):
+                continued += 1
+        seen, blanks, previous = True, 0, text
+    spaced = len(runs) >= 6 and min(runs) >= 1 and runs.count(1) * 2 > len(runs) and continued >= 2
+    return chain(head, it), int(spaced)
+
+
 def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     """The entries of a list, each with the heading it sits under; headings and chrome are consumed here."""
     heading: str | None = None
@@ -348,11 +377,15 @@ def _segment(lines: Iterable[str]) -> Iterator[_Entry]:
     # the entry before a title-like line was added to it (`IEEE Xplore`, `Curriculum Vitae — A. Assmann` under
     # a finished entry or an abstract), kept until the next line shows whether a new list starts there
     before_title: tuple[_Entry, _Mark, int, bool] | None = None
+    lines, spaced = _double_spaced(lines)
+    blanks = 0
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
-            gap = True
+            blanks += 1
+            gap = gap or blanks > spaced  # in a double-spaced copy, one blank line is every line's break
             continue
+        blanks = 0
         indent = len(raw) - len(raw.lstrip())
         was_gap, gap = gap, False
         held, short = short, None
