@@ -244,8 +244,6 @@ def may_be_list(lines: Iterable[str], least: int = 2, within: int = 1 << 20) -> 
     return count >= least
 
 
-#: ASCII punctuation to spaces, so that a line's words are its runs of letters and digits.
-_PUNCTUATION = str.maketrans({ch: " " for ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
 #: The words that can show a heading (LIST_HEADING_WORDS and the last word of each phrase).
 _HEADING_TOKENS = LIST_HEADING_WORDS | {phrase.replace("-", " ").split()[-1] for phrase in LIST_HEADING_PHRASES}
 

@@ -606,7 +606,7 @@ def _lead(before: Sequence[str], anchor: str) -> int:
             return rest  # a bare year is the page's last record's cell (Scholar's), when a list top follows
         above = before[top - 1] if top else ""
         if (cv := next((i for i in range(top - 1, max(-1, top - 1 - _CV_TITLE_REACH), -1)
-                        if len(before[i]) <= _TITLE_MAX and _CV_TITLE.search(before[i])), None)) is not None:
+                        if _is_cv_title(before[i])), None)) is not None:
             top = cv  # `Curriculum Vitae — Jane Doe, PhD` and the line or two under it (`Professor of …`)
         elif above and not numbered and _is_title_line(above):
             top -= 1  # the list's title; a masthead's lines above it (`Harvard Law School / Faculty Directory / Name`)

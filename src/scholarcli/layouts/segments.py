@@ -181,7 +181,6 @@ class Splitter:
         listed = False  # whether the held run was looked at for a reference list
         seen_page = False
         anchored = 0  # the current layout's anchors read before its first page line
-        filled = 0  # the non-blank lines handed over
         local, expect = 0, -1
         quiet: dict[str, int] = {}  # layout -> non-blank lines to wait before checking its anchors again
         others = [(layout, layout.boundaries.anchor) for layout in self.layouts
@@ -191,17 +190,15 @@ class Splitter:
             current.name in layout.boundaries.shares or (bounds is not None and layout.name in bounds.shares))]
 
         def hand(item: _Item) -> str:
-            nonlocal local, expect, filled
+            nonlocal local, expect
             local += 1
             if item[0] != expect:  # the first line, or a line split in two: the numbering jumps
                 part._starts.append(local)
                 part._numbers.append(item[0])
                 part.shifted = part.shifted or local != item[0]
             expect = item[0] + 1
-            if item[1].strip():
-                filled += 1
-                if len(part.sample) < SAMPLE_LINES:
-                    part.sample.append(item[1].strip())
+            if len(part.sample) < SAMPLE_LINES and item[1].strip():
+                part.sample.append(item[1].strip())
             return item[1]
 
         if detect and bounds is not None and bounds.json:
@@ -249,7 +246,7 @@ class Splitter:
                 # without its header (ORCID's works, Semantic Scholar's papers), or a page whose rows have no
                 # anchor (Scholar's cells on lines of their own), and then a whole page
                 seen_page, repeat = True, anchored >= 2 or (
-                    detect and filled + _filled(held, self._start(current, held, text)) >= RECORDS_BEFORE)
+                    detect and len(part.sample) + _filled(held, self._start(current, held, text)) >= RECORDS_BEFORE)
             elif ours and not seen_page:
                 anchored += 1
             if repeat and detect and not self._again(current, held, item):
@@ -264,39 +261,33 @@ class Splitter:
                             if wait > 0:
                                 quiet[other.name] = wait
                             continue
-                        while len(held) > start:
-                            self.pending.appendleft(held.pop())
+                        self._put_back(held, start)
                         self.next_layout = other.name
                         break
                 if self.next_layout is not None:
                     if (cut := self._list_start(current, held, last)) is not None:
                         self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
-                        while len(held) > cut:
-                            self.pending.appendleft(held.pop())
+                        self._put_back(held, cut)
                     elif own_inside is not None:  # an export has no text of its own between entries: the page's
-                        while held:
-                            self.pending.appendleft(held.pop())
+                        self._put_back(held, 0)
                     while held:
                         yield hand(held.popleft())
                     return
             if repeat and detect:
                 start = self._start(current, held, text)
                 self.pending.appendleft(item)
-                while len(held) > start:
-                    self.pending.appendleft(held.pop())
+                self._put_back(held, start)
                 self.next_layout = current.name
                 if (cut := self._list_start(current, held, last)) is not None:
                     self.next_layout = FALLBACK  # a reference list between the two pages: a part of its own
-                    while len(held) > cut:
-                        self.pending.appendleft(held.pop())
+                    self._put_back(held, cut)
                 while held:
                     yield hand(held.popleft())
                 return
             if ours and not shared and detect and len(held) >= 2 and (
                     cut := self._list_at(current, held, item, last, listed)) is not None:
                 self.pending.appendleft(item)  # a reference list before the anchor, or holding it: its own part
-                while len(held) > cut:
-                    self.pending.appendleft(held.pop())
+                self._put_back(held, cut)
                 while held:
                     yield hand(held.popleft())
                 self.next_layout = FALLBACK
@@ -312,8 +303,7 @@ class Splitter:
             if not listed and (len(held) > HOLD_LINES or held_text > WINDOW_CHARS):
                 listed = True  # a long run without an anchor of the current page: a reference list?
                 if (cut := self._list_start(current, held, last)) is not None:
-                    while len(held) > cut:
-                        self.pending.appendleft(held.pop())
+                    self._put_back(held, cut)
                     while held:
                         yield hand(held.popleft())
                     self.next_layout = FALLBACK
@@ -324,11 +314,15 @@ class Splitter:
                 last = None
                 yield hand(old)
         if (cut := self._list_start(current, held, last)) is not None:
-            while len(held) > cut:
-                self.pending.appendleft(held.pop())
+            self._put_back(held, cut)
             self.next_layout = FALLBACK
         while held:
             yield hand(held.popleft())
+
+    def _put_back(self, held: deque[_Item], keep: int) -> None:
+        """Move held[keep:] to the front of the lines read ahead: the next part reads them."""
+        while len(held) > keep:
+            self.pending.appendleft(held.pop())
 
     def _json(self, per_line: bool) -> Iterator[_Item]:
         """The lines of a part in a JSON format (see base.Boundaries.json): text before its first value, the
@@ -450,8 +444,6 @@ class Splitter:
         """Index in `held` where a reference list starts (its heading, then a citation) of which `item`, an anchor
         of the current layout, is a line (a `PMID:` or `Abstract:` line under a citation), when the text from
         there through the look-ahead window reads as citations and not as the current layout; else None."""
-        if len(held) < 2:
-            return None
         found = self._list_top(current, held, 2, 1, last, item[1].strip())
         if found is None:
             return None
@@ -542,21 +534,19 @@ class Splitter:
         `other` in the window from which the text could still read as `other`, else to the window's end."""
         start = self._start(other, held, item[1].strip())
         window, at = self._window(other, held, start, item)
-        if self._reads_as(current, other, window):
-            if (later := self._heads_later(current, other, window, at)):
-                return None, later
-            self.pending.appendleft(item)
-            return start, 0
-        if len(window) - at <= WINDOW_LINES:
+        judged: list[str] | None = window if self._reads_as(current, other, window) else None
+        if judged is None and len(window) - at <= WINDOW_LINES:
             # the window ended at a third layout's anchor, which may be one of `other`'s own lines
             whole, _ = self._window(other, held, start, item, cut=False)  # (ORCID's `PMID:`, PubMed's anchor)
             whole = self._pages_cut(other, whole, at)
             if len(whole) > len(window) and self._reads_as(current, other, whole):
-                if (later := self._heads_later(current, other, whole, at)):
-                    return None, later
-                self.pending.appendleft(item)
-                return start, 0
-        return None, self._wait(current, other, window, at)
+                judged = whole
+        if judged is None:
+            return None, self._wait(current, other, window, at)
+        if (later := self._heads_later(current, other, judged, at)):
+            return None, later
+        self.pending.appendleft(item)
+        return start, 0
 
     def _pages_cut(self, other: Layout, window: list[str], at: int) -> list[str]:
         """`window` up to the first line after window[at] where a page of a third layout starts: a line that is
